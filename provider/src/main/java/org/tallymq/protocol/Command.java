@@ -1,0 +1,142 @@
+package org.tallymq.protocol;
+
+import java.util.List;
+
+/**
+ * Every command that travels between a client connection and the broker, as immutable records.
+ * The in-VM channel passes these objects as they are; the TCP transport encodes them with the
+ * versioned codec. Requests (client to broker) are answered by exactly one {@link Reply};
+ * {@link Deliver} and {@link ConnectionClosedByBroker} are pushed by the broker.
+ *
+ * <p>Identifiers: a connection chooses its own session and consumer ids (unique within the
+ * connection); the broker chooses delivery ids (unique within the connection, increasing).
+ */
+public sealed interface Command {
+
+    // ---- requests: client to broker --------------------------------------------------------
+
+    /** Opens a connection. {@code clientId} is the administratively configured one, or null. */
+    record Connect(int protocolVersion, String user, String password, String clientId) implements Command {
+        @Override
+        public String toString() {
+            return "Connect[v" + protocolVersion + ", user=" + user + ", clientId=" + clientId + "]"; // never the password
+        }
+    }
+
+    record SetClientId(String clientId) implements Command {
+    }
+
+    /** Closes the connection: rolls back open transactions, returns unacked messages, deletes temporaries. */
+    record Disconnect() implements Command {
+    }
+
+    /** @param mode {@link SessionMode} */
+    record CreateSession(long sessionId, SessionMode mode) implements Command {
+    }
+
+    /** Closes a session as {@link Rollback} would, then forgets it. */
+    record CloseSession(long sessionId, long[] consumedDeliveryIds) implements Command {
+    }
+
+    /**
+     * Creates a consumer on a queue or a subscription on a topic.
+     *
+     * @param subscriptionName null for a non-durable unshared topic subscription and for queues
+     * @param durable          the subscription survives its consumers (needs a name)
+     * @param shared           several consumers may share the subscription (needs a name)
+     * @param prefetch         how many messages the broker may push before the client returns credit
+     */
+    record CreateConsumer(long sessionId, long consumerId, DestinationRef destination, String selector,
+                          boolean noLocal, String subscriptionName, boolean durable, boolean shared,
+                          int prefetch) implements Command {
+    }
+
+    /**
+     * Closes a consumer. Deliveries pushed to it and not yet handed to the application
+     * ({@code unconsumedDeliveryIds}) go back to the queue unchanged; consumed ones stay with the
+     * session until it acknowledges, commits, recovers or rolls back.
+     */
+    record CloseConsumer(long consumerId, long[] unconsumedDeliveryIds) implements Command {
+    }
+
+    /** Returns {@code credits} to a consumer's window (one-way: no reply). */
+    record Credit(long consumerId, int credits) implements Command {
+    }
+
+    /** Returns credit, then delivers what is available to this consumer before replying (for receiveNoWait). */
+    record Pull(long consumerId, int credits) implements Command {
+    }
+
+    /** Sends a message; in a transacted session it becomes visible at commit. */
+    record Send(long sessionId, MessageData message) implements Command {
+    }
+
+    /** Acknowledges the given deliveries of a session (CLIENT, AUTO, DUPS_OK). */
+    record Ack(long sessionId, long[] deliveryIds) implements Command {
+    }
+
+    /**
+     * Restarts a session's delivery: every delivery of the session that is not acknowledged goes
+     * back to its queue in its original order; those in {@code consumedDeliveryIds} were handed to
+     * the application and count as a delivery attempt (JMSRedelivered, JMSXDeliveryCount + 1).
+     */
+    record Recover(long sessionId, long[] consumedDeliveryIds) implements Command {
+    }
+
+    /** Commits a transacted session: its sends become visible, the consumed deliveries are acknowledged. */
+    record Commit(long sessionId, long[] consumedDeliveryIds) implements Command {
+    }
+
+    /** Rolls back a transacted session: sends are dropped, deliveries return as by {@link Recover}. */
+    record Rollback(long sessionId, long[] consumedDeliveryIds) implements Command {
+    }
+
+    /** Reads a queue without consuming; replies {@link Reply.Browsed}. */
+    record Browse(DestinationRef queue, String selector) implements Command {
+    }
+
+    record CreateTemporary(DestinationRef destination) implements Command {
+    }
+
+    record DeleteTemporary(DestinationRef destination) implements Command {
+    }
+
+    /** Deletes a durable subscription of this connection's client ID (or a shared one without it). */
+    record Unsubscribe(String subscriptionName) implements Command {
+    }
+
+    // ---- pushed by the broker ----------------------------------------------------------------
+
+    /**
+     * A message for a consumer.
+     *
+     * @param deliveryCount 1 on the first delivery; JMSRedelivered is {@code deliveryCount > 1}
+     */
+    record Deliver(long consumerId, long deliveryId, int deliveryCount, MessageData message) implements Command {
+    }
+
+    /** The broker closed this connection (shutdown, error); the reason is for the ExceptionListener. */
+    record ConnectionClosedByBroker(ErrorCode code, String reason) implements Command {
+    }
+
+    // ---- replies -----------------------------------------------------------------------------
+
+    /** The answer to a request. */
+    sealed interface Reply extends Command {
+
+        record Ok() implements Reply {
+        }
+
+        record Connected(String connectionId, String brokerName) implements Reply {
+        }
+
+        record Browsed(List<MessageData> messages) implements Reply {
+        }
+
+        /** The request failed; the client throws the JMS exception that {@code code} names. */
+        record Failed(ErrorCode code, String message) implements Reply {
+        }
+
+        Ok OK = new Ok();
+    }
+}
