@@ -70,13 +70,14 @@ import static org.tallymq.protocol.WireWriter.NULL_CODE;
  *   0x10 CREATE_TEMPORARY   destination destination
  *   0x11 DELETE_TEMPORARY   destination destination
  *   0x12 UNSUBSCRIBE        string subscriptionName
+ *   0x13 HEARTBEAT          (none); sent by either side, never answered
  *   0x40 DELIVER            long consumerId, long deliveryId, int deliveryCount, message? message
  *   0x41 CONNECTION_CLOSED_BY_BROKER  enum code (ErrorCode), string reason
  *   0x60 OK                 (none)
  *   0x61 CONNECTED          string connectionId, string brokerName
  *   0x62 BROWSED            messages messages
  *   0x63 FAILED             enum code (ErrorCode), string message
- *   0x00, 0x13-0x3F, 0x42-0x5F, 0x64-0xFF: not defined in version 1, rejected
+ *   0x00, 0x14-0x3F, 0x42-0x5F, 0x64-0xFF: not defined in version 1, rejected
  * </pre>
  *
  * <h2>Versions</h2>
@@ -210,6 +211,7 @@ public final class Codec {
                 w.string(((Command.SetClientId) c).clientId(), "clientId");
                 break;
             case DISCONNECT:
+            case HEARTBEAT:
             case OK:
                 break;
             case CREATE_SESSION: {
@@ -426,6 +428,10 @@ public final class Codec {
                 break;
             case DISCONNECT:
                 c = new Command.Disconnect();
+                last = "correlationId";
+                break;
+            case HEARTBEAT:
+                c = new Command.Heartbeat();
                 last = "correlationId";
                 break;
             case OK:
