@@ -78,16 +78,17 @@ final class WireReader {
                 + path(field) + ": " + detail);
     }
 
+    /** E.g. "frame of type SEND (correlation id 7, 98 bytes)". */
     private String describe() {
         StringBuilder sb = new StringBuilder(subject);
         if (typeName != null) {
             sb.append(" of type ").append(typeName);
         }
+        sb.append(" (");
         if (haveCorrelationId) {
-            sb.append(" (correlation id ").append(correlationId).append(')');
+            sb.append("correlation id ").append(correlationId).append(", ");
         }
-        sb.append(" (").append(in.limit()).append(" bytes)");
-        return sb.toString();
+        return sb.append(in.limit()).append(" bytes)").toString();
     }
 
     private String path(String field) {

@@ -286,7 +286,7 @@ class CodecMalformedTest {
         int typeAt = b.length - 12;
         ByteBuffer.wrap(b).putInt(typeAt, 100_000);
         ProtocolException e = rejects(b);
-        assertEquals("frame of type SEND (correlation id 7) (" + b.length + " bytes) truncated at offset " + typeAt
+        assertEquals("frame of type SEND (correlation id 7, " + b.length + " bytes) truncated at offset " + typeAt
                 + ", field message.type: string length 100000 exceeds the 8 bytes remaining", e.getMessage());
     }
 
