@@ -102,8 +102,9 @@ final class WireReader {
         }
         sb.append(field);
         if (property != null) {
-            sb.append("['").append(property.length() <= MAX_NAME_IN_MESSAGE
-                    ? property : property.substring(0, MAX_NAME_IN_MESSAGE) + "...").append("']");
+            sb.append("['");
+            appendPrintable(sb, property);
+            sb.append("']");
         } else if (propertyIndex >= 0) {
             sb.append('[').append(propertyIndex).append(']');
         }
@@ -111,6 +112,22 @@ final class WireReader {
             sb.append(".name");
         }
         return sb.toString();
+    }
+
+    /** A name read from the wire, cut short and with control characters escaped, safe for a log line. */
+    private static void appendPrintable(StringBuilder sb, String s) {
+        int n = Math.min(s.length(), MAX_NAME_IN_MESSAGE);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == '\u2028' || c == '\u2029') {
+                sb.append(String.format("\\u%04X", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        if (s.length() > n) {
+            sb.append("...");
+        }
     }
 
     // ---- primitives --------------------------------------------------------------------------

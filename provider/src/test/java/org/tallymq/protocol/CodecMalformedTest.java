@@ -372,6 +372,9 @@ class CodecMalformedTest {
         assertTrue(e.getMessage().contains("field message.properties[0].name: null"), e.getMessage());
         e = rejects(props(ints(Codec.MAX_PROPERTIES + 1)));
         assertTrue(e.getMessage().contains("property count 65537; expected 0..65536"), e.getMessage());
+        e = rejects(props(ints(1), string("line\nbreak" + "x".repeat(100)), new byte[]{9}));
+        assertTrue(e.getMessage().contains("field message.properties['line\\u000Abreak" + "x".repeat(70) + "...']"),
+                "a name from the wire is escaped and cut short in the message: " + e.getMessage());
         e = rejects(props(ints(1), string("s"), new byte[]{8}, ints(-1)));
         assertTrue(e.getMessage().contains("field message.properties['s']: null (length -1)"), e.getMessage());
     }
