@@ -78,16 +78,17 @@ final class WireReader {
                 + path(field) + ": " + detail);
     }
 
+    /** E.g. "frame of type SEND (correlation id 7, 98 bytes)". */
     private String describe() {
         StringBuilder sb = new StringBuilder(subject);
         if (typeName != null) {
             sb.append(" of type ").append(typeName);
         }
+        sb.append(" (");
         if (haveCorrelationId) {
-            sb.append(" (correlation id ").append(correlationId).append(')');
+            sb.append("correlation id ").append(correlationId).append(", ");
         }
-        sb.append(" (").append(in.limit()).append(" bytes)");
-        return sb.toString();
+        return sb.append(in.limit()).append(" bytes)").toString();
     }
 
     private String path(String field) {
@@ -101,8 +102,9 @@ final class WireReader {
         }
         sb.append(field);
         if (property != null) {
-            sb.append("['").append(property.length() <= MAX_NAME_IN_MESSAGE
-                    ? property : property.substring(0, MAX_NAME_IN_MESSAGE) + "...").append("']");
+            sb.append("['");
+            appendPrintable(sb, property);
+            sb.append("']");
         } else if (propertyIndex >= 0) {
             sb.append('[').append(propertyIndex).append(']');
         }
@@ -110,6 +112,22 @@ final class WireReader {
             sb.append(".name");
         }
         return sb.toString();
+    }
+
+    /** A name read from the wire, cut short and with control characters escaped, safe for a log line. */
+    private static void appendPrintable(StringBuilder sb, String s) {
+        int n = Math.min(s.length(), MAX_NAME_IN_MESSAGE);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == '\u2028' || c == '\u2029') {
+                sb.append(String.format("\\u%04X", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        if (s.length() > n) {
+            sb.append("...");
+        }
     }
 
     // ---- primitives --------------------------------------------------------------------------

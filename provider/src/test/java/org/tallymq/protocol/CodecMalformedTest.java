@@ -286,7 +286,7 @@ class CodecMalformedTest {
         int typeAt = b.length - 12;
         ByteBuffer.wrap(b).putInt(typeAt, 100_000);
         ProtocolException e = rejects(b);
-        assertEquals("frame of type SEND (correlation id 7) (" + b.length + " bytes) truncated at offset " + typeAt
+        assertEquals("frame of type SEND (correlation id 7, " + b.length + " bytes) truncated at offset " + typeAt
                 + ", field message.type: string length 100000 exceeds the 8 bytes remaining", e.getMessage());
     }
 
@@ -372,6 +372,9 @@ class CodecMalformedTest {
         assertTrue(e.getMessage().contains("field message.properties[0].name: null"), e.getMessage());
         e = rejects(props(ints(Codec.MAX_PROPERTIES + 1)));
         assertTrue(e.getMessage().contains("property count 65537; expected 0..65536"), e.getMessage());
+        e = rejects(props(ints(1), string("line\nbreak" + "x".repeat(100)), new byte[]{9}));
+        assertTrue(e.getMessage().contains("field message.properties['line\\u000Abreak" + "x".repeat(70) + "...']"),
+                "a name from the wire is escaped and cut short in the message: " + e.getMessage());
         e = rejects(props(ints(1), string("s"), new byte[]{8}, ints(-1)));
         assertTrue(e.getMessage().contains("field message.properties['s']: null (length -1)"), e.getMessage());
     }

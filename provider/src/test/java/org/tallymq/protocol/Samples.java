@@ -215,6 +215,15 @@ final class Samples {
                 break;
             default:
                 m.put("JMSXGroupID", "group-1");
+                m.put("zeroF", 0.0f);
+                m.put("zeroD", 0.0d);
+                m.put("minF", Float.MIN_VALUE);
+                m.put("maxF", Float.MAX_VALUE);
+                m.put("minD", Double.MIN_VALUE);
+                m.put("maxD", Double.MAX_VALUE);
+                m.put("nanF", Float.intBitsToFloat(0xFFC00001)); // negative NaN with a payload
+                m.put("zeroI", 0);
+                m.put("zeroL", 0L);
                 break;
         }
         return m;
