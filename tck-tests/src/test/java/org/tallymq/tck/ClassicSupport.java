@@ -38,6 +38,13 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Nothing here names a provider class; only {@code jakarta.jms} is used. Each test runs on the JUnit thread; a
  * test that starts threads of its own joins them before it returns.
+ *
+ * <p>Tags: a test without a tag checks what the specification or the {@code jakarta.jms} javadoc requires
+ * ("must", or an exception named in the javadoc). {@code @Tag("should")} marks behaviour the specification only
+ * recommends (priority order, expiry, order of recovered messages); {@code @Tag("beyond-spec")} marks behaviour
+ * the specification leaves open, where the test pins down the common (and Tally's) choice. A conforming provider
+ * may fail tagged tests; exclude them with {@code -Dgroups='!should & !beyond-spec'} (Surefire) when checking
+ * conformance only.
  */
 @Timeout(30)
 public abstract class ClassicSupport {

@@ -22,7 +22,9 @@ import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -73,19 +75,17 @@ class ProducerTest extends ClassicSupport {
         unidentified.send(q, s.createTextMessage("3"));
         unidentified.send(q, s.createTextMessage("4"), DeliveryMode.NON_PERSISTENT, 2, 0);
 
-        Message m1 = receiveOrFail(consumer);
-        assertEquals("1", text(m1));
+        // different priorities may legitimately reorder waiting messages (6.2.9.2): match them by text
+        Map<String, Message> got = receiveByText(consumer, 4);
+        Message m1 = got.get("1");
         assertEquals(DeliveryMode.PERSISTENT, m1.getJMSDeliveryMode());
         assertEquals(Message.DEFAULT_PRIORITY, m1.getJMSPriority());
-        Message m2 = receiveOrFail(consumer);
-        assertEquals("2", text(m2));
+        Message m2 = got.get("2");
         assertEquals(DeliveryMode.NON_PERSISTENT, m2.getJMSDeliveryMode());
         assertEquals(7, m2.getJMSPriority());
-        Message m3 = receiveOrFail(consumer);
-        assertEquals("3", text(m3));
+        Message m3 = got.get("3");
         assertEquals(q, m3.getJMSDestination());
-        Message m4 = receiveOrFail(consumer);
-        assertEquals("4", text(m4));
+        Message m4 = got.get("4");
         assertEquals(DeliveryMode.NON_PERSISTENT, m4.getJMSDeliveryMode());
         assertEquals(2, m4.getJMSPriority());
     }
@@ -105,14 +105,10 @@ class ProducerTest extends ClassicSupport {
         sender.send(s.createTextMessage("2"), DeliveryMode.NON_PERSISTENT, 6, 0);
         anonymous.send(q, s.createTextMessage("3"));
         anonymous.send(q, s.createTextMessage("4"), DeliveryMode.PERSISTENT, 3, 0);
-        Message m1 = receiveOrFail(receiver);
-        Message m2 = receiveOrFail(receiver);
-        Message m3 = receiveOrFail(receiver);
-        Message m4 = receiveOrFail(receiver);
-        assertEquals("1234", text(m1) + text(m2) + text(m3) + text(m4));
-        assertEquals(6, m2.getJMSPriority());
-        assertEquals(DeliveryMode.NON_PERSISTENT, m2.getJMSDeliveryMode());
-        assertEquals(3, m4.getJMSPriority());
+        Map<String, Message> got = receiveByText(receiver, 4);
+        assertEquals(6, got.get("2").getJMSPriority());
+        assertEquals(DeliveryMode.NON_PERSISTENT, got.get("2").getJMSDeliveryMode());
+        assertEquals(3, got.get("4").getJMSPriority());
     }
 
     @Test
@@ -130,13 +126,10 @@ class ProducerTest extends ClassicSupport {
         publisher.publish(s.createTextMessage("2"), DeliveryMode.NON_PERSISTENT, 8, 0);
         anonymous.publish(t, s.createTextMessage("3"));
         anonymous.publish(t, s.createTextMessage("4"), DeliveryMode.PERSISTENT, 1, 0);
-        Message m1 = receiveOrFail(subscriber);
-        Message m2 = receiveOrFail(subscriber);
-        Message m3 = receiveOrFail(subscriber);
-        Message m4 = receiveOrFail(subscriber);
-        assertEquals("1234", text(m1) + text(m2) + text(m3) + text(m4));
-        assertEquals(8, m2.getJMSPriority());
-        assertEquals(1, m4.getJMSPriority());
+        Map<String, Message> got = receiveByText(subscriber, 4);
+        assertEquals(8, got.get("2").getJMSPriority());
+        assertEquals(DeliveryMode.NON_PERSISTENT, got.get("2").getJMSDeliveryMode());
+        assertEquals(1, got.get("4").getJMSPriority());
     }
 
     @Test
@@ -238,5 +231,16 @@ class ProducerTest extends ClassicSupport {
             assertThrows(IllegalStateException.class, call.getValue(),
                     "MessageProducer." + call.getKey() + " on a closed producer must throw IllegalStateException");
         }
+    }
+
+    /** Receives four messages and indexes them by text; fails unless the texts are "1" to "4". */
+    private static Map<String, Message> receiveByText(MessageConsumer consumer, int count) throws JMSException {
+        Map<String, Message> byText = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            Message m = receiveOrFail(consumer);
+            byText.put(text(m), m);
+        }
+        assertEquals(List.of("1", "2", "3", "4"), List.copyOf(byText.keySet()));
+        return byText;
     }
 }

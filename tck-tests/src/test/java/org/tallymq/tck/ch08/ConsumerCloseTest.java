@@ -128,8 +128,13 @@ class ConsumerCloseTest extends ClassicSupport {
         sendTexts(c, q, "a", "b");
         await(completed, "onMessage to complete after closing its own consumer (a deadlock here is a defect)");
         assertNull(error.get(), () -> "close() from the consumer's own listener threw " + error.get());
-        // the consumer is closed: the second message stays on the queue for someone else
-        assertEquals("b", receiveText(c.createSession(false, Session.AUTO_ACKNOWLEDGE).createConsumer(q)));
+        // The consumer is closed, so b stays on the queue for someone else. a was delivered to the application
+        // under AUTO_ACKNOWLEDGE and its onMessage completed normally, so 8.8 ("any messages delivered to the
+        // application will be automatically acknowledged as normal") says it must not be delivered again.
+        // (ActiveMQ Artemis 2.40 fails here: it hands a out again.)
+        MessageConsumer check = c.createSession(false, Session.AUTO_ACKNOWLEDGE).createConsumer(q);
+        assertEquals("b", receiveText(check), "a was acknowledged when its onMessage returned; only b may remain");
+        assertNoMessage(check);
     }
 
     @Test

@@ -106,8 +106,8 @@ class SynchronousReceiveTest extends ClassicSupport {
     }
 
     @Test
-    @Tag("should")
-    @DisplayName("6.2.5 (beyond the javadoc) receive on a consumer with a MessageListener → IllegalStateException")
+    @Tag("beyond-spec")
+    @DisplayName("6.2.5 (beyond the spec) receive on a consumer with a MessageListener → IllegalStateException")
     void receiveWithListenerSet() throws JMSException {
         // 6.2.5: "a session with message listeners cannot also be used to synchronously receive messages ... It is
         // erroneous to attempt to combine both". The javadoc names no exception; providers such as Artemis throw

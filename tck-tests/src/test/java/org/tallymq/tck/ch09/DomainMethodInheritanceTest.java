@@ -66,6 +66,8 @@ class DomainMethodInheritanceTest extends ClassicSupport {
     @Test
     @DisplayName("9.2 QueueConnection: createSharedConnectionConsumer, createDurableConnectionConsumer, createSharedDurableConnectionConsumer → IllegalStateException")
     void queueConnectionRejectsTopicMethods() throws JMSException {
+        // Table 9-1 leaves no choice here, even though connection consumers are an optional facility.
+        // (ActiveMQ Artemis 2.40 fails this: it accepts createSharedConnectionConsumer on a QueueConnection.)
         QueueConnection qc = queueConnection();
         Topic t = connection().createSession().createTopic(Tck.uniqueName("domain.t"));
         Map<String, Executable> calls = new LinkedHashMap<>();
