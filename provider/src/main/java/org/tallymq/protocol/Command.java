@@ -52,11 +52,12 @@ public sealed interface Command {
     }
 
     /**
-     * Closes a consumer. Deliveries pushed to it and not yet handed to the application
-     * ({@code unconsumedDeliveryIds}) go back to the queue unchanged; consumed ones stay with the
-     * session until it acknowledges, commits, recovers or rolls back.
+     * Closes a consumer. Deliveries the application consumed and has not acknowledged
+     * ({@code consumedDeliveryIds}) stay with the session until it acknowledges, commits, recovers
+     * or rolls back; every other delivery pushed to this consumer (buffered in the client, or still
+     * on its way) goes back to the queue unchanged.
      */
-    record CloseConsumer(long consumerId, long[] unconsumedDeliveryIds) implements Command {
+    record CloseConsumer(long consumerId, long[] consumedDeliveryIds) implements Command {
     }
 
     /** Returns {@code credits} to a consumer's window (one-way: no reply). */

@@ -1,0 +1,83 @@
+package org.tallymq.broker;
+
+import java.util.Comparator;
+import org.tallymq.protocol.MessageData;
+import org.tallymq.selector.SelectorContext;
+
+/**
+ * One message in one queue (a topic's message becomes one of these per subscription). Owned by the
+ * broker's event-loop thread.
+ */
+final class QueuedMessage implements SelectorContext {
+
+    /** Delivery order: higher priority first, then arrival order. */
+    static final Comparator<QueuedMessage> DELIVERY_ORDER = (a, b) -> {
+        int p = Integer.compare(b.data.priority(), a.data.priority());
+        return p != 0 ? p : Long.compare(a.sequence, b.sequence);
+    };
+
+    final MessageData data;
+    /** Arrival order in its queue; kept across redelivery so a returned message regains its place. */
+    final long sequence;
+    /** The connection that sent it, for noLocal. */
+    final String originConnectionId;
+    /** Deliveries the application has seen (and not acknowledged); the next delivery is number deliveries + 1. */
+    int deliveries;
+
+    QueuedMessage(MessageData data, long sequence, String originConnectionId) {
+        this.data = data;
+        this.sequence = sequence;
+        this.originConnectionId = originConnectionId;
+    }
+
+    boolean isExpired(long now) {
+        return data.expiration() != 0 && data.expiration() <= now;
+    }
+
+    boolean isScheduled(long now) {
+        return data.deliveryTime() > now;
+    }
+
+    /** The values a selector may see: the allowed header fields and the properties. */
+    @Override
+    public Object get(String identifier) {
+        return headerOrProperty(data, identifier, deliveries + 1);
+    }
+
+    @Override
+    public String toString() {
+        return data.messageId() + "#" + sequence;
+    }
+
+    /** A message being published to a topic, before it is copied into each subscription. */
+    record Publication(MessageData data, String originConnectionId) implements SelectorContext {
+        @Override
+        public Object get(String identifier) {
+            return headerOrProperty(data, identifier, 1);
+        }
+    }
+
+    static Object headerOrProperty(MessageData data, String identifier, int deliveryCount) {
+        if (identifier.startsWith("JMS")) {
+            switch (identifier) {
+                case "JMSDeliveryMode":
+                    return data.isPersistent() ? "PERSISTENT" : "NON_PERSISTENT";
+                case "JMSPriority":
+                    return data.priority();
+                case "JMSMessageID":
+                    return data.messageId();
+                case "JMSTimestamp":
+                    return data.timestamp();
+                case "JMSCorrelationID":
+                    return data.correlationId();
+                case "JMSType":
+                    return data.type();
+                case "JMSXDeliveryCount":
+                    return deliveryCount;
+                default:
+                    break;
+            }
+        }
+        return data.properties().get(identifier);
+    }
+}

@@ -1,0 +1,294 @@
+package org.tallymq.broker;
+
+import jakarta.jms.InvalidSelectorException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.tallymq.protocol.Command;
+import org.tallymq.protocol.Command.Reply;
+import org.tallymq.protocol.DestinationRef;
+import org.tallymq.protocol.Endpoint;
+import org.tallymq.protocol.ErrorCode;
+import org.tallymq.protocol.Frame;
+import org.tallymq.protocol.Peer;
+import org.tallymq.selector.Selector;
+
+/**
+ * One client connection inside the broker. The transport calls {@link #receive} on its own thread;
+ * every command is then handled on the broker's event-loop thread, in arrival order, and answered
+ * with exactly one reply before any dispatch it caused (see {@link MessageQueue#requestDispatch}).
+ */
+final class ServerConnection implements Endpoint {
+
+    private static final Logger LOG = Logger.getLogger(ServerConnection.class.getName());
+
+    final Broker broker;
+    final String id;
+    private final Peer client;
+    private boolean connected;
+    private boolean closed;
+    String clientId;
+    String user;
+    private long nextDeliveryId = 1;
+    private final Map<Long, ServerSession> sessions = new HashMap<>();
+    private final Map<Long, ServerConsumer> consumers = new HashMap<>();
+    private final Set<DestinationRef> temporaries = new HashSet<>();
+
+    ServerConnection(Broker broker, String id, Peer client) {
+        this.broker = broker;
+        this.id = id;
+        this.client = client;
+    }
+
+    // ---- transport side (any thread) ---------------------------------------------------------
+
+    @Override
+    public void receive(Frame frame) {
+        broker.execute(() -> handle(frame));
+    }
+
+    @Override
+    public void peerClosed(String reason) {
+        broker.execute(() -> {
+            if (!closed) {
+                LOG.fine(() -> "connection " + id + " from " + client.address() + " lost: " + reason);
+                cleanUp();
+            }
+        });
+    }
+
+    // ---- event loop --------------------------------------------------------------------------
+
+    long nextDeliveryId() {
+        return nextDeliveryId++;
+    }
+
+    void push(Command c) {
+        client.send(new Frame(0, c));
+    }
+
+    private void reply(long correlationId, Reply r) {
+        client.send(new Frame(correlationId, r));
+    }
+
+    private void handle(Frame frame) {
+        if (closed) {
+            return;
+        }
+        Command c = frame.command();
+        long corr = frame.correlationId();
+        try {
+            if (!connected && !(c instanceof Command.Connect)) {
+                throw new BrokerException(ErrorCode.PROTOCOL, "the first command of a connection must be CONNECT, not " + name(c));
+            }
+            Reply r = dispatch(c);
+            if (r != null && corr != 0) {
+                reply(corr, r);
+            }
+        } catch (BrokerException e) {
+            if (corr != 0) {
+                reply(corr, new Reply.Failed(e.code, e.getMessage()));
+            } else {
+                LOG.warning("connection " + id + " (" + client.address() + "): " + name(c) + " failed: " + e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "connection " + id + " (" + client.address() + "): unexpected failure handling "
+                    + name(c) + "; the command failed, the broker carries on", e);
+            if (corr != 0) {
+                reply(corr, new Reply.Failed(ErrorCode.GENERIC, "internal broker error handling " + name(c) + ": " + e));
+            }
+        }
+    }
+
+    private static String name(Command c) {
+        return c.getClass().getSimpleName();
+    }
+
+    private Reply dispatch(Command c) throws BrokerException {
+        if (c instanceof Command.Send s) {
+            session(s.sessionId()).send(broker.checkSendable(s.message()));
+            return Reply.OK;
+        } else if (c instanceof Command.Ack a) {
+            session(a.sessionId()).acknowledge(a.deliveryIds());
+            return Reply.OK;
+        } else if (c instanceof Command.Credit cr) {
+            ServerConsumer consumer = consumers.get(cr.consumerId());
+            if (consumer != null) {
+                consumer.addCredit(cr.credits());
+            }
+            return null;
+        } else if (c instanceof Command.Pull p) {
+            ServerConsumer consumer = consumer(p.consumerId());
+            consumer.addCredit(p.credits());
+            consumer.queue.dispatchNow();
+            return Reply.OK;
+        } else if (c instanceof Command.Connect cn) {
+            return connect(cn);
+        } else if (c instanceof Command.SetClientId s) {
+            broker.claimClientId(this, s.clientId());
+            return Reply.OK;
+        } else if (c instanceof Command.CreateSession cs) {
+            if (sessions.containsKey(cs.sessionId())) {
+                throw new BrokerException(ErrorCode.PROTOCOL, "session id " + cs.sessionId() + " is already in use");
+            }
+            sessions.put(cs.sessionId(), new ServerSession(cs.sessionId(), this, cs.mode()));
+            return Reply.OK;
+        } else if (c instanceof Command.CloseSession cs) {
+            closeSession(cs.sessionId(), cs.consumedDeliveryIds());
+            return Reply.OK;
+        } else if (c instanceof Command.CreateConsumer cc) {
+            createConsumer(cc);
+            return Reply.OK;
+        } else if (c instanceof Command.CloseConsumer cc) {
+            closeConsumer(cc.consumerId(), cc.consumedDeliveryIds());
+            return Reply.OK;
+        } else if (c instanceof Command.Recover r) {
+            session(r.sessionId()).recover(r.consumedDeliveryIds());
+            return Reply.OK;
+        } else if (c instanceof Command.Commit cm) {
+            ServerSession s = transacted(cm.sessionId(), "commit");
+            s.commit(cm.consumedDeliveryIds());
+            return Reply.OK;
+        } else if (c instanceof Command.Rollback rb) {
+            transacted(rb.sessionId(), "rollback").rollback(rb.consumedDeliveryIds());
+            return Reply.OK;
+        } else if (c instanceof Command.Browse b) {
+            return new Reply.Browsed(broker.browse(b.queue(), parseSelector(b.selector()), this));
+        } else if (c instanceof Command.CreateTemporary t) {
+            broker.createTemporary(t.destination(), this);
+            temporaries.add(t.destination());
+            return Reply.OK;
+        } else if (c instanceof Command.DeleteTemporary t) {
+            broker.deleteTemporary(t.destination(), this);
+            temporaries.remove(t.destination());
+            return Reply.OK;
+        } else if (c instanceof Command.Unsubscribe u) {
+            broker.unsubscribe(clientId, u.subscriptionName());
+            return Reply.OK;
+        } else if (c instanceof Command.Disconnect) {
+            cleanUp();
+            return Reply.OK;
+        }
+        throw new BrokerException(ErrorCode.PROTOCOL, "a client may not send " + name(c));
+    }
+
+    private Reply connect(Command.Connect cn) throws BrokerException {
+        if (connected) {
+            throw new BrokerException(ErrorCode.PROTOCOL, "CONNECT sent twice on one connection");
+        }
+        broker.authenticate(cn.user(), cn.password());
+        user = cn.user();
+        connected = true;
+        if (cn.clientId() != null) {
+            broker.claimClientId(this, cn.clientId());
+        }
+        return new Reply.Connected(id, broker.name());
+    }
+
+    private ServerSession session(long sessionId) throws BrokerException {
+        ServerSession s = sessions.get(sessionId);
+        if (s == null) {
+            throw new BrokerException(ErrorCode.ILLEGAL_STATE, "session " + sessionId + " is closed or unknown");
+        }
+        return s;
+    }
+
+    private ServerSession transacted(long sessionId, String what) throws BrokerException {
+        ServerSession s = session(sessionId);
+        if (!s.mode.isTransacted()) {
+            throw new BrokerException(ErrorCode.ILLEGAL_STATE, what + " on a session that is not transacted");
+        }
+        return s;
+    }
+
+    private ServerConsumer consumer(long consumerId) throws BrokerException {
+        ServerConsumer c = consumers.get(consumerId);
+        if (c == null) {
+            throw new BrokerException(ErrorCode.ILLEGAL_STATE, "consumer " + consumerId + " is closed or unknown");
+        }
+        return c;
+    }
+
+    static Selector parseSelector(String text) throws BrokerException {
+        try {
+            return Selector.parse(text);
+        } catch (InvalidSelectorException e) {
+            throw new BrokerException(ErrorCode.INVALID_SELECTOR, e.getMessage());
+        }
+    }
+
+    private void createConsumer(Command.CreateConsumer cc) throws BrokerException {
+        ServerSession session = session(cc.sessionId());
+        if (consumers.containsKey(cc.consumerId())) {
+            throw new BrokerException(ErrorCode.PROTOCOL, "consumer id " + cc.consumerId() + " is already in use");
+        }
+        Selector selector = parseSelector(cc.selector());
+        ServerConsumer consumer = broker.attachConsumer(cc, session, selector);
+        consumers.put(cc.consumerId(), consumer);
+    }
+
+    private void closeConsumer(long consumerId, long[] consumed) {
+        ServerConsumer c = consumers.remove(consumerId);
+        if (c == null) {
+            return;
+        }
+        c.session.consumerClosed(c, consumed);
+        broker.detachConsumer(c);
+    }
+
+    private void closeSession(long sessionId, long[] consumed) {
+        ServerSession s = sessions.remove(sessionId);
+        if (s == null) {
+            return;
+        }
+        if (consumed == null) {
+            s.abandon();
+        } else {
+            s.close(consumed);
+        }
+        List<Long> ids = new ArrayList<>();
+        for (ServerConsumer c : consumers.values()) {
+            if (c.session == s) {
+                ids.add(c.id);
+            }
+        }
+        for (long cid : ids) {
+            closeConsumer(cid, new long[0]);
+        }
+    }
+
+    /** Ends the connection: sessions rolled back, deliveries returned, temporaries deleted, client ID freed. */
+    private void cleanUp() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (long sid : new ArrayList<>(sessions.keySet())) {
+            closeSession(sid, null); // sessions still open here were not closed by the client
+        }
+        for (DestinationRef t : temporaries) {
+            broker.dropTemporary(t);
+        }
+        temporaries.clear();
+        broker.connectionClosed(this);
+    }
+
+    boolean hasConsumerOn(DestinationRef dest) {
+        for (ServerConsumer c : consumers.values()) {
+            if (c.subscription == null ? broker.isQueueOf(dest, c.queue) : c.subscription.topic.name.equals(dest.name())
+                    && !dest.isQueue()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    String address() {
+        return client.address();
+    }
+}

@@ -1,0 +1,58 @@
+package org.tallymq.broker;
+
+import org.tallymq.selector.Selector;
+
+/**
+ * A consumer as the broker sees it: where it reads from, what it selects, and how many more
+ * messages it may be sent before the client returns credit. Event-loop thread only.
+ */
+final class ServerConsumer {
+
+    final long id;
+    final ServerSession session;
+    final MessageQueue queue;
+    final Selector selector;
+    final boolean noLocal;
+    /** The subscription this consumer reads, or null for a queue consumer. */
+    final Subscription subscription;
+    private int credits;
+
+    ServerConsumer(long id, ServerSession session, MessageQueue queue, Selector selector, boolean noLocal,
+                   Subscription subscription, int prefetch) {
+        this.id = id;
+        this.session = session;
+        this.queue = queue;
+        this.selector = selector;
+        this.noLocal = noLocal;
+        this.subscription = subscription;
+        this.credits = Math.max(1, prefetch);
+    }
+
+    boolean hasCredit() {
+        return credits > 0;
+    }
+
+    void addCredit(int n) {
+        if (n > 0) {
+            credits += n;
+            queue.requestDispatch();
+        }
+    }
+
+    /** A delivery the client had buffered was taken back (recover, rollback): its credit returns. */
+    void refund() {
+        credits++;
+    }
+
+    boolean accepts(QueuedMessage m) {
+        if (noLocal && session.connection.id.equals(m.originConnectionId)) {
+            return false;
+        }
+        return selector.matches(m);
+    }
+
+    void deliver(MessageQueue from, QueuedMessage m) {
+        credits--;
+        session.delivered(this, from, m);
+    }
+}

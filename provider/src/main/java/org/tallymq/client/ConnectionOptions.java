@@ -1,0 +1,144 @@
+package org.tallymq.client;
+
+import jakarta.jms.JMSException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A connection URL, parsed: {@code vm://NAME?options} for an embedded broker, or
+ * {@code tcp://HOST:PORT?options} for a standalone one.
+ *
+ * <table>
+ *   <caption>Options</caption>
+ *   <tr><th>option</th><th>meaning</th><th>default</th></tr>
+ *   <tr><td>clientID</td><td>administratively configured client ID of every connection</td><td>none</td></tr>
+ *   <tr><td>user, password</td><td>credentials used by {@code createConnection()}</td><td>none</td></tr>
+ *   <tr><td>prefetch</td><td>messages the broker may push to a consumer ahead of the application</td><td>1000</td></tr>
+ *   <tr><td>deserializationAllowList</td><td>classes ObjectMessage may deserialize (comma-separated patterns)</td>
+ *       <td>system property {@code tally.deserialization.allowList}, else java.lang/util/math/time</td></tr>
+ *   <tr><td>dataDir</td><td>vm only: the embedded broker's data directory</td><td>./tally-data</td></tr>
+ *   <tr><td>users</td><td>vm only: the embedded broker accepts only these {@code user:password} pairs,
+ *       comma-separated</td><td>anyone</td></tr>
+ * </table>
+ *
+ * @param scheme "vm" or "tcp"
+ * @param name   broker name (vm) or host:port (tcp)
+ */
+public record ConnectionOptions(String url, String scheme, String name, Map<String, String> options) {
+
+    private static final Set<String> KNOWN = Set.of("clientID", "user", "password", "prefetch",
+            "deserializationAllowList", "dataDir", "users");
+
+    public static final String DEFAULT_URL = "vm://default";
+
+    public static ConnectionOptions parse(String url) throws JMSException {
+        if (url == null || url.isBlank()) {
+            throw badUrl(url, "the URL is empty");
+        }
+        int sep = url.indexOf("://");
+        if (sep < 0) {
+            throw badUrl(url, "no scheme");
+        }
+        String scheme = url.substring(0, sep);
+        if (!scheme.equals("vm") && !scheme.equals("tcp")) {
+            throw badUrl(url, "unknown scheme '" + scheme + "'");
+        }
+        String rest = url.substring(sep + 3);
+        String query = null;
+        int q = rest.indexOf('?');
+        if (q >= 0) {
+            query = rest.substring(q + 1);
+            rest = rest.substring(0, q);
+        }
+        if (rest.isEmpty()) {
+            throw badUrl(url, scheme.equals("vm") ? "no broker name" : "no host:port");
+        }
+        if (scheme.equals("vm") && !rest.matches("[A-Za-z0-9._-]+")) {
+            throw badUrl(url, "a broker name may use letters, digits, '.', '_' and '-' only");
+        }
+        if (scheme.equals("tcp") && !rest.matches("[^:/]+:\\d{1,5}")) {
+            throw badUrl(url, "expected host:port after tcp://");
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        if (query != null && !query.isEmpty()) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw badUrl(url, "option '" + pair + "' is not of the form name=value");
+                }
+                String key = decode(pair.substring(0, eq));
+                if (!KNOWN.contains(key)) {
+                    throw badUrl(url, "unknown option '" + key + "' (known: " + String.join(", ", KNOWN) + ")");
+                }
+                options.put(key, decode(pair.substring(eq + 1)));
+            }
+        }
+        ConnectionOptions o = new ConnectionOptions(url, scheme, rest, Map.copyOf(options));
+        o.prefetch(); // validate now, not at first use
+        return o;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    private static JMSException badUrl(String url, String problem) {
+        return new JMSException("invalid Tally connection URL '" + url + "': " + problem
+                + "; expected vm://NAME[?options] for an embedded broker or tcp://HOST:PORT[?options]",
+                "TALLY-BAD-URL");
+    }
+
+    public String option(String key) {
+        return options.get(key);
+    }
+
+    public String clientId() {
+        return options.get("clientID");
+    }
+
+    public int prefetch() throws JMSException {
+        String v = options.get("prefetch");
+        if (v == null) {
+            return 1000;
+        }
+        try {
+            int p = Integer.parseInt(v);
+            if (p < 1) {
+                throw new NumberFormatException("must be at least 1");
+            }
+            return p;
+        } catch (NumberFormatException e) {
+            throw badUrl(url, "prefetch=" + v + " is not a whole number of at least 1");
+        }
+    }
+
+    public DeserializationPolicy deserializationPolicy() {
+        String v = options.get("deserializationAllowList");
+        return v == null ? DeserializationPolicy.defaults() : DeserializationPolicy.fromSpec(v);
+    }
+
+    /** vm only: the users the embedded broker accepts, parsed from {@code users=a:pw,b:pw}. */
+    public Map<String, String> brokerUsers() throws JMSException {
+        String v = options.get("users");
+        Map<String, String> users = new LinkedHashMap<>();
+        if (v == null || v.isEmpty()) {
+            return users;
+        }
+        for (String pair : v.split(",")) {
+            int colon = pair.indexOf(':');
+            if (colon <= 0) {
+                throw badUrl(url, "users= expects user:password pairs separated by commas");
+            }
+            users.put(pair.substring(0, colon), pair.substring(colon + 1));
+        }
+        return users;
+    }
+
+    @Override
+    public String toString() {
+        return url.replaceAll("(password|users)=[^&]*", "$1=***");
+    }
+}

@@ -1,0 +1,151 @@
+package org.tallymq.jms;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicConnectionFactory;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.tallymq.broker.BrokerConfig;
+import org.tallymq.client.ConnectionOptions;
+import org.tallymq.client.TallyConnection;
+import org.tallymq.protocol.Endpoint;
+import org.tallymq.protocol.Peer;
+import org.tallymq.server.EmbeddedBrokers;
+import org.tallymq.transport.InVmTransport;
+
+/**
+ * The entry point: a connection factory for all three domains.
+ *
+ * <pre>{@code
+ * ConnectionFactory cf = new TallyConnectionFactory();                  // embedded broker "default", ./tally-data
+ * ConnectionFactory cf = new TallyConnectionFactory("vm://orders?dataDir=/var/lib/tally");
+ * }</pre>
+ *
+ * The URL forms and options are listed in {@link ConnectionOptions}. An embedded ({@code vm://})
+ * broker starts on the first connection made to it and keeps running for the life of the JVM.
+ *
+ * <p>Serializable (it holds only its URL) and thread-safe.
+ */
+public class TallyConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
+        Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String url;
+    private transient volatile ConnectionOptions options;
+
+    /** The embedded broker {@code default}, data in {@code ./tally-data}. */
+    public TallyConnectionFactory() {
+        this.url = ConnectionOptions.DEFAULT_URL;
+    }
+
+    /**
+     * @param url {@code vm://NAME[?options]} or {@code tcp://HOST:PORT[?options]}; a malformed URL is
+     *            reported (as a JMSException) when the first connection is made
+     */
+    public TallyConnectionFactory(String url) {
+        this.url = url;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    private ConnectionOptions options() throws JMSException {
+        ConnectionOptions o = options;
+        if (o == null) {
+            o = ConnectionOptions.parse(url);
+            options = o;
+        }
+        return o;
+    }
+
+    // ---- classic API ---------------------------------------------------------------------------
+
+    @Override
+    public Connection createConnection() throws JMSException {
+        ConnectionOptions o = options();
+        return open(o, o.option("user"), o.option("password"));
+    }
+
+    @Override
+    public Connection createConnection(String userName, String password) throws JMSException {
+        return open(options(), userName, password);
+    }
+
+    @Override
+    public QueueConnection createQueueConnection() throws JMSException {
+        return (QueueConnection) createConnection();
+    }
+
+    @Override
+    public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
+        return (QueueConnection) createConnection(userName, password);
+    }
+
+    @Override
+    public TopicConnection createTopicConnection() throws JMSException {
+        return (TopicConnection) createConnection();
+    }
+
+    @Override
+    public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
+        return (TopicConnection) createConnection(userName, password);
+    }
+
+    private static TallyConnection open(ConnectionOptions o, String user, String password) throws JMSException {
+        return TallyConnection.open(o, connector(o), user, password);
+    }
+
+    private static Function<Endpoint, Peer> connector(ConnectionOptions o) throws JMSException {
+        if (o.scheme().equals("vm")) {
+            String dataDir = o.option("dataDir");
+            BrokerConfig config = BrokerConfig.builder(o.name())
+                    .dataDir(Path.of(dataDir == null ? "tally-data" : dataDir))
+                    .users(o.brokerUsers())
+                    .build();
+            EmbeddedBrokers.getOrStart(config);
+            return client -> InVmTransport.connect(o.name(), client);
+        }
+        throw new JMSException("tcp:// connections are not available yet in this version of Tally (" + o
+                + "); use vm://NAME for the embedded broker", "TALLY-NO-TCP");
+    }
+
+    // ---- simplified API ---------------------------------------------------------------------------
+
+    private static JMSRuntimeException noContextYet() {
+        return new JMSRuntimeException("JMSContext is not available yet in this version of Tally; use createConnection()");
+    }
+
+    @Override
+    public JMSContext createContext() {
+        throw noContextYet();
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String password) {
+        throw noContextYet();
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String password, int sessionMode) {
+        throw noContextYet();
+    }
+
+    @Override
+    public JMSContext createContext(int sessionMode) {
+        throw noContextYet();
+    }
+
+    @Override
+    public String toString() {
+        return "TallyConnectionFactory[" + url.replaceAll("(password|users)=[^&]*", "$1=***") + "]";
+    }
+}
