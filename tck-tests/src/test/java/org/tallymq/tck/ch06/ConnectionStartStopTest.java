@@ -10,6 +10,7 @@ import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import java.util.concurrent.CompletableFuture;
@@ -145,20 +146,24 @@ class ConnectionStartStopTest extends ClassicSupport {
     }
 
     @Test
-    @DisplayName("6.1.5 stop() does not return until running message listeners have returned")
+    @DisplayName("6.1.5 stop() does not return until running message listeners have returned; they keep the connection's services")
     void stopWaitsForRunningListener() throws Exception {
         Connection c = startedConnection();
         Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
         Queue q = newQueue(s);
+        Queue replies = newQueue(s);
+        MessageProducer replier = s.createProducer(replies);
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean listenerReturned = new AtomicBoolean();
+        AtomicReference<Throwable> listenerError = new AtomicReference<>();
         s.createConsumer(q).setMessageListener(m -> {
             entered.countDown();
             try {
                 release.await(Tck.RECEIVE_TIMEOUT_MS * 2, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                replier.send(s.createTextMessage("reply")); // "the full services of the connection"
+            } catch (Throwable e) {
+                listenerError.set(e);
             }
             listenerReturned.set(true);
         });
@@ -179,6 +184,10 @@ class ConnectionStartStopTest extends ClassicSupport {
         release.countDown();
         stop.get(Tck.RECEIVE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         assertTrue(returnedWhenStopReturned.get(), "stop() returned before the running listener returned");
+        assertNull(listenerError.get(), () -> "the listener lost the connection's services during stop: "
+                + listenerError.get());
+        Connection check = startedConnection();
+        assertEquals("reply", receiveText(check.createSession(false, Session.AUTO_ACKNOWLEDGE).createConsumer(replies)));
     }
 
     @Test
