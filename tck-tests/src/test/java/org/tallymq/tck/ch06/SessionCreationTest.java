@@ -3,6 +3,7 @@ package org.tallymq.tck.ch06;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.Connection;
@@ -88,5 +89,16 @@ class SessionCreationTest extends ClassicSupport {
         TopicSession ts = topicConnection().createTopicSession(true, Session.AUTO_ACKNOWLEDGE);
         assertTrue(ts.getTransacted());
         assertEquals(Session.SESSION_TRANSACTED, ts.getAcknowledgeMode());
+    }
+
+    @ParameterizedTest(name = "mode {0}")
+    @ValueSource(ints = {-1, 4, 99})
+    @DisplayName("6.2 createSession with an illegal session/acknowledge mode → JMSException (javadoc createSession)")
+    void illegalMode(int mode) throws JMSException {
+        // the javadoc names the checked JMSException ("lack of support for the specific transaction and
+        // acknowledgement mode"); ActiveMQ Artemis 2.40 throws the unchecked JMSRuntimeException instead
+        Connection c = connection();
+        assertThrows(JMSException.class, () -> c.createSession(false, mode));
+        assertThrows(JMSException.class, () -> c.createSession(mode));
     }
 }
