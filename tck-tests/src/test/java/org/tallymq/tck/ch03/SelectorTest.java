@@ -182,7 +182,7 @@ class SelectorTest {
                 SelectorCase.of("NOT (s IN ('a'))", Set.of("b"), props("absent"), props("a", "s", "a"), props("b", "s", "b")),
                 SelectorCase.of("a = 1 OR a = 2 AND b = 3", Set.of("1,0", "2,3"), props("1,0", "a", 1, "b", 0),
                         props("2,0", "a", 2, "b", 0), props("2,3", "a", 2, "b", 3)),
-                SelectorCase.of("NOT a = 1 AND b = 1", Set.of("2,1"), props("2,1", "a", 2, "b", 1),
+                SelectorCase.of("NOT (a = 1) AND b = 1", Set.of("2,1"), props("2,1", "a", 2, "b", 1),
                         props("1,1", "a", 1, "b", 1), props("2,2", "a", 2, "b", 2)),
                 SelectorCase.of("(a = 1 OR a = 2) AND b = 3", Set.of("2,3"), props("1,0", "a", 1, "b", 0),
                         props("2,3", "a", 2, "b", 3)));

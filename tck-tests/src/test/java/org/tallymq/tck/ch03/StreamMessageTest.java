@@ -45,8 +45,9 @@ class StreamMessageTest {
         m.writeString("caf\u00e9 \u2603 \uD834\uDD1E");
         m.writeString("");
         m.writeBytes(new byte[] {1, 2, 3});
+        m.writeInt(11); // no two byte[] fields in a row here: that case has its own test
         m.writeBytes(new byte[] {0, 1, 2, 3, 4, 5}, 1, 2);
-        m.writeBytes(new byte[0]);
+        m.writeInt(12);
         m.writeObject(Boolean.TRUE);
         m.writeObject((byte) 7);
         m.writeObject((short) 300);
@@ -70,12 +71,18 @@ class StreamMessageTest {
         assertEquals(Double.MIN_VALUE, m.readDouble());
         assertEquals("caf\u00e9 \u2603 \uD834\uDD1E", m.readString());
         assertEquals("", m.readString());
-        byte[] buffer = new byte[10];
-        assertEquals(3, m.readBytes(buffer));
-        assertArrayEquals(new byte[] {1, 2, 3}, Arrays.copyOf(buffer, 3));
-        assertEquals(2, m.readBytes(buffer), "writeBytes(value, offset, length) is one field");
-        assertArrayEquals(new byte[] {1, 2}, Arrays.copyOf(buffer, 2));
-        assertEquals(0, m.readBytes(buffer), "an empty byte[] field reads as 0");
+        // buffers of exactly the field's size, so each field ends with the -1 call (the short-read
+        // rule has its own tests)
+        byte[] three = new byte[3];
+        assertEquals(3, m.readBytes(three));
+        assertArrayEquals(new byte[] {1, 2, 3}, three);
+        assertEquals(-1, m.readBytes(three));
+        assertEquals(11, m.readInt());
+        byte[] two = new byte[2];
+        assertEquals(2, m.readBytes(two), "writeBytes(value, offset, length) is one field");
+        assertArrayEquals(new byte[] {1, 2}, two);
+        assertEquals(-1, m.readBytes(two));
+        assertEquals(12, m.readInt());
         assertTrue(m.readBoolean());
         assertEquals(7, m.readByte());
         assertEquals(300, m.readShort());
@@ -85,8 +92,10 @@ class StreamMessageTest {
         assertEquals(2.5f, m.readFloat());
         assertEquals(-0.25d, m.readDouble());
         assertEquals("object string", m.readString());
-        assertEquals(1, m.readBytes(buffer));
-        assertEquals(42, buffer[0]);
+        byte[] one = new byte[1];
+        assertEquals(1, m.readBytes(one));
+        assertEquals(42, one[0]);
+        assertEquals(-1, m.readBytes(one));
         assertThrows(MessageEOFException.class, m::readObject, "end of the stream");
     }
 
@@ -103,8 +112,9 @@ class StreamMessageTest {
         assertEquals("", m.readObject());
         assertArrayEquals(new byte[] {1, 2, 3}, assertInstanceOf(byte[].class, m.readObject()),
                 "byte fields are returned as byte[]");
+        assertEquals(11, m.readObject());
         assertArrayEquals(new byte[] {1, 2}, assertInstanceOf(byte[].class, m.readObject()));
-        assertArrayEquals(new byte[0], assertInstanceOf(byte[].class, m.readObject()));
+        assertEquals(12, m.readObject());
         assertEquals(Boolean.TRUE, m.readObject());
         assertEquals((byte) 7, m.readObject());
         assertEquals((short) 300, m.readObject());
@@ -175,6 +185,37 @@ class StreamMessageTest {
         assertEquals(18, buffer[0]);
         assertEquals(19, buffer[1]);
         assertEquals(5, received.readInt(), "the next field follows");
+    }
+
+    @Test
+    @DisplayName("3.11 StreamMessage: after readBytes returned less than the buffer, the next readBytes reads the next byte[] field")
+    void consecutiveBytesFieldsAfterShortRead() throws Exception {
+        StreamMessage received = QueueLink.roundTrip(StreamMessage.class, session -> {
+            StreamMessage message = session.createStreamMessage();
+            message.writeBytes(new byte[] {1, 2, 3});
+            message.writeBytes(new byte[] {4, 5});
+            return message;
+        });
+        byte[] buffer = new byte[8];
+        assertEquals(3, received.readBytes(buffer), "less than the buffer: the whole first field");
+        assertEquals(2, received.readBytes(buffer), "\"readBytes should be successively called until it returns a value"
+                + " less than the length of the read buffer\": the first field is done, this is the second");
+        assertArrayEquals(new byte[] {4, 5}, Arrays.copyOf(buffer, 2));
+    }
+
+    @Test
+    @DisplayName("3.11 StreamMessage: an empty byte[] field reads as 0 with readBytes (and the next field follows), as an empty array with readObject")
+    void emptyBytesField() throws Exception {
+        StreamMessage received = QueueLink.roundTrip(StreamMessage.class, session -> {
+            StreamMessage message = session.createStreamMessage();
+            message.writeBytes(new byte[0]);
+            message.writeInt(3);
+            message.writeBytes(new byte[0]);
+            return message;
+        });
+        assertEquals(0, received.readBytes(new byte[4]), "\"If the byte array field value is empty, readBytes returns 0\"");
+        assertEquals(3, received.readInt());
+        assertArrayEquals(new byte[0], assertInstanceOf(byte[].class, received.readObject()));
     }
 
     @Test

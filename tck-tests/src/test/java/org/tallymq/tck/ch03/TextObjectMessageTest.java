@@ -59,8 +59,10 @@ class TextObjectMessageTest {
             text.append("line ").append(text.length()).append(" \u00e9\u2603\n");
         }
         String expected = text.toString();
-        TextMessage received = QueueLink.roundTrip(TextMessage.class, session -> session.createTextMessage(expected));
-        assertEquals(expected, received.getText());
+        try (QueueLink link = QueueLink.open()) {
+            TextMessage received = link.sendAndReceive(link.session.createTextMessage(expected), TextMessage.class);
+            assertEquals(expected, received.getText());
+        }
     }
 
     @Test
