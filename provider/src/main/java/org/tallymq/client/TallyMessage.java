@@ -104,11 +104,14 @@ public class TallyMessage implements Message {
      *
      * @param policy the classes an ObjectMessage may deserialize; null means
      *               {@link DeserializationPolicy#defaults()} at the time of {@code getObject()}
-     * @throws IllegalArgumentException if {@code data} is null or {@code deliveryCount} negative
+     * @throws IllegalArgumentException if {@code data} or its body type is null, or {@code deliveryCount} is negative
      */
     public static TallyMessage fromMessageData(MessageData data, int deliveryCount, DeserializationPolicy policy) {
         if (data == null) {
             throw new IllegalArgumentException("fromMessageData: data is null");
+        }
+        if (data.bodyType() == null) {
+            throw new IllegalArgumentException("fromMessageData: " + data + " has no body type");
         }
         if (deliveryCount < 0) {
             throw new IllegalArgumentException("fromMessageData: negative delivery count " + deliveryCount);
