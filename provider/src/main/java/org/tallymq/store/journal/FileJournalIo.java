@@ -26,6 +26,11 @@ final class FileJournalIo implements JournalIo {
     }
 
     @Override
+    public SegmentFile openReadOnly(Path file) throws IOException {
+        return new ChannelFile(file, FileChannel.open(file, StandardOpenOption.READ));
+    }
+
+    @Override
     public SegmentFile create(Path file) throws IOException {
         return new ChannelFile(file, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
                 StandardOpenOption.CREATE_NEW));

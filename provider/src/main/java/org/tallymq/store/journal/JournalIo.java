@@ -21,6 +21,11 @@ public interface JournalIo {
     /** Opens an existing file for reading and writing. */
     SegmentFile open(Path file) throws IOException;
 
+    /** Opens an existing file for reading only (the tool uses this); by default the same as {@link #open}. */
+    default SegmentFile openReadOnly(Path file) throws IOException {
+        return open(file);
+    }
+
     /** Creates a new file (fails if it exists) open for reading and writing. */
     SegmentFile create(Path file) throws IOException;
 

@@ -24,17 +24,35 @@ final class Recovery {
     final List<String> repairs = new ArrayList<>();
     List<Long> incomplete = List.of();
     long records;
+    int segmentCount;
 
     private final Path dir;
     private final JournalIo io;
     private final boolean repair;
     private final SegmentAllocator allocator;
+    private final boolean readOnly;
 
     private Recovery(Path dir, JournalIo io, boolean repair, SegmentAllocator allocator) {
         this.dir = dir;
         this.io = io;
         this.repair = repair;
         this.allocator = allocator;
+        this.readOnly = allocator == null;
+    }
+
+    /**
+     * Checks the journal without changing anything (for {@code journal verify}): same checks as open; a torn
+     * tail is reported in {@link #tornTails}, not cut.
+     */
+    static Recovery verify(Path dir, JournalIo io) throws IOException {
+        Recovery r = new Recovery(dir, io, false, null);
+        try {
+            r.scanAll();
+            r.segmentCount = r.index.segments.size();
+            return r;
+        } finally {
+            r.closeAll();
+        }
     }
 
     /** Runs recovery; in repair mode, repeats after each truncation until the journal reads clean. */
@@ -73,7 +91,7 @@ final class Recovery {
     private List<Long> listSegments() throws IOException {
         List<Long> seqs = new ArrayList<>();
         for (String name : io.list(dir)) {
-            if (name.startsWith("tally-") && name.endsWith(".jnl.tmp")) {
+            if (name.startsWith("tally-") && name.endsWith(".jnl.tmp") && !readOnly) {
                 io.delete(dir.resolve(name));
             } else {
                 long seq = RecordCodec.segmentOf(name);
@@ -87,8 +105,13 @@ final class Recovery {
     }
 
     private void scanAll() throws IOException {
-        io.createDirectories(dir);
+        if (!readOnly) {
+            io.createDirectories(dir);
+        }
         List<Long> seqs = listSegments();
+        if (seqs.isEmpty() && readOnly) {
+            return;
+        }
         if (seqs.isEmpty()) {
             Segment first = allocator.create(1);
             index.segments.put(first.seq, first);
@@ -101,7 +124,8 @@ final class Recovery {
                         0, "header", "segment file(s) " + (seqs.get(i - 1) + 1) + " to " + (seq - 1)
                         + " are missing between " + RecordCodec.fileName(seqs.get(i - 1)) + " and this one");
             }
-            index.segments.put(seq, new Segment(seq, io.open(dir.resolve(RecordCodec.fileName(seq)))));
+            Path p = dir.resolve(RecordCodec.fileName(seq));
+            index.segments.put(seq, new Segment(seq, readOnly ? io.openReadOnly(p) : io.open(p)));
         }
         long tail = seqs.get(0);
         for (Segment s : index.segments.values()) {
@@ -153,10 +177,13 @@ final class Recovery {
                 throw new JournalCorruptedException(JournalCorruptedException.BAD_RECORD, seg.file.path(), end, bad.recordType(),
                         bad.getMessage() + "; valid records follow it, so it is not a torn write at the tail");
             }
-            SegmentAllocator.zeroFill(seg.file, end, scanner.fileSize());
-            seg.file.force();
-            tornTails.add(seg.file.path().getFileName() + " offset " + end + ": cut " + (scanner.fileSize() - end)
-                    + " bytes (zeroed) after a torn " + bad.recordType() + " record: " + bad.getMessage());
+            if (!readOnly) {
+                SegmentAllocator.zeroFill(seg.file, end, scanner.fileSize());
+                seg.file.force();
+            }
+            tornTails.add(seg.file.path().getFileName() + " offset " + end + ": " + (readOnly ? "open will cut " : "cut ")
+                    + (scanner.fileSize() - end) + " bytes (zeroed) after a torn " + bad.recordType() + " record: "
+                    + bad.getMessage());
         }
         seg.writePosition = end;
     }
