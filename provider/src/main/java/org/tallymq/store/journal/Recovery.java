@@ -168,6 +168,20 @@ final class Recovery {
         }
         long end = scanner.offset();
         BadRecordException bad = scanner.bad();
+        if (bad == null) {
+            long junk = scanner.firstNonZero(end);
+            if (junk >= 0) {
+                if (scanner.validRecordAfter(end)) {
+                    throw new JournalCorruptedException(JournalCorruptedException.BAD_RECORD, seg.file.path(), end, "unknown",
+                            "a zero length field ends the data here, but valid records follow it (a damaged length?)");
+                }
+                if (!isTail) {
+                    throw new JournalCorruptedException(JournalCorruptedException.BAD_RECORD, seg.file.path(), end, "unknown",
+                            "non-zero bytes from offset " + junk + " after the end of the data, in a segment that is not the newest");
+                }
+                bad = new BadRecordException("unknown", "non-zero bytes from offset " + junk + " after the end of the data");
+            }
+        }
         if (bad != null) {
             if (!isTail) {
                 throw new JournalCorruptedException(JournalCorruptedException.BAD_RECORD, seg.file.path(), end, bad.recordType(),

@@ -135,6 +135,28 @@ final class SegmentScanner {
         return false;
     }
 
+    /** Offset of the first non-zero byte at or after {@code from}, or -1 if the rest of the file is zero. */
+    long firstNonZero(long from) throws IOException {
+        long q = from;
+        while (q < fileSize) {
+            int rel = ensure(q, (int) Math.min(window.capacity(), fileSize - q));
+            int len = windowLength - rel;
+            int i = 0;
+            for (; i + 8 <= len; i += 8) {
+                if (window.getLong(rel + i) != 0) {
+                    break;
+                }
+            }
+            for (; i < len; i++) {
+                if (window.get(rel + i) != 0) {
+                    return q + i;
+                }
+            }
+            q += len;
+        }
+        return -1;
+    }
+
     /** Makes the window hold {@code [at, at+length)}; returns the index of {@code at} in the window. */
     private int ensure(long at, int length) throws IOException {
         if (at >= windowStart && at + length <= windowStart + windowLength) {
