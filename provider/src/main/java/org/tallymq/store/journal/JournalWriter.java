@@ -222,6 +222,7 @@ final class JournalWriter implements Runnable {
                 }
             } catch (IOException e) {
                 fail(e);
+                op.fail(failure); // the operation being handled is in neither the queue nor the pending list
             }
         }
         if (failure == null) {
