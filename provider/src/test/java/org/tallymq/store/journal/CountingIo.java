@@ -32,6 +32,11 @@ class CountingIo implements JournalIo {
             return -1;
         }
 
+        /** Called after the partial write that {@link #beforeWrite} asked for; by default fails the write. */
+        void afterPartialWrite(Path file, int written) throws IOException {
+            throw new IOException("injected: write stopped after " + written + " bytes");
+        }
+
         void beforeForce(Path file) throws IOException {
         }
 
@@ -96,6 +101,7 @@ class CountingIo implements JournalIo {
                     ByteBuffer part = src.duplicate();
                     part.limit(part.position() + n);
                     f.write(part, position);
+                    hooks.afterPartialWrite(f.path(), n);
                     throw new IOException("injected: write stopped after " + n + " bytes");
                 }
                 f.write(src, position);
