@@ -97,9 +97,12 @@ class CrashTest {
         }
     }
 
+    private RecoveryReport lastReport;
+
     private Collector reopen() throws IOException {
         Collector c = new Collector(); // fails on a record delivered twice
         try (Journal j = Journal.builder(dir.resolve("j")).segmentSize(64 << 10).open()) {
+            lastReport = j.recoveryReport();
             j.load(c);
         }
         assertEquals(0, JournalTool.run(new String[] {"verify", dir.resolve("j").toString()}, System.out, System.err));
@@ -123,6 +126,9 @@ class CrashTest {
         Outcome o = runChild(point, 5, -1);
         assertEquals(CrashChild.HALTED, o.exitCode(), "the child halted at '" + point + "': " + o.stderr());
         check(o, reopen());
+        if (point.equals("mid-record")) {
+            assertEquals(1, lastReport.tornTails().size(), "the half-written record was cut: " + lastReport);
+        }
     }
 
     @Test
