@@ -62,7 +62,7 @@ public final class JournalTool {
         for (long seq : seqs) {
             String name = RecordCodec.fileName(seq);
             try (SegmentFile f = io.openReadOnly(dir.resolve(name))) {
-                SegmentScanner s = new SegmentScanner(f, false);
+                SegmentScanner s = new SegmentScanner(f, true);
                 long headerSeq;
                 try {
                     headerSeq = s.readHeader();
