@@ -173,7 +173,7 @@ final class Compactor implements Runnable {
         if (head.seq != seq || head == writer.current() || head.live > 0 || !head.pins.isEmpty()) {
             return false;
         }
-        index.segments.remove(seq);
+        index.removeSegment(seq);
         Path path = head.file.path();
         head.file.close();
         io.delete(path);

@@ -2,7 +2,6 @@ package org.tallymq.store.journal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,13 +73,28 @@ final class JournalIndex {
     }
 
     final TreeMap<Long, Segment> segments = new TreeMap<>();
-    final Map<Long, Entry> live = new HashMap<>();
+    final EntryTable live = new EntryTable();
     final Map<Long, Tx> txs = new LinkedHashMap<>();
     long maxRecordId = -1;
     long maxTxId = -1;
 
+    /** Cache for {@link #segment}: most lookups hit the segment being read or written. */
+    private Segment lastSegment;
+
+    /** Removes a reclaimed segment. */
+    void removeSegment(long seq) {
+        segments.remove(seq);
+        lastSegment = null;
+    }
+
     Segment segment(long location) {
-        Segment s = segments.get(Segment.seqOf(location));
+        long seq = Segment.seqOf(location);
+        Segment last = lastSegment;
+        if (last != null && last.seq == seq) {
+            return last;
+        }
+        Segment s = segments.get(seq);
+        lastSegment = s;
         if (s == null) {
             throw new IllegalStateException("bug: no segment for location " + Segment.describe(location));
         }
@@ -265,7 +279,7 @@ final class JournalIndex {
             throw new ImpossibleRecordException(JournalCorruptedException.IMPOSSIBLE_SEQUENCE,
                     "record " + id + " is added again while live (first added at " + Segment.describe(old.base) + ")");
         }
-        live.put(id, new Entry(id, userType, location));
+        live.add(new Entry(id, userType, location));
         segment(location).live++;
     }
 

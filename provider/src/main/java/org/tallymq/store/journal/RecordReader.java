@@ -31,7 +31,8 @@ final class RecordReader {
         if (seg == null) {
             throw new IOException("record at " + Segment.describe(location) + " is in a segment that is no longer open");
         }
-        long available = seg.file.size() - offset;
+        // a record by location lies in written data: bound it by the write position, not the file size (no system call)
+        long available = seg.writePosition - offset;
         int rel = ensure(seg, offset, (int) Math.min(4, available));
         int length = windowLength - rel >= 4 ? window.getInt(rel) : 0;
         if (length >= RecordCodec.RECORD_OVERHEAD && length <= available) {
@@ -56,8 +57,7 @@ final class RecordReader {
         if (length > window.capacity()) {
             window = ByteBuffer.allocate(length);
         }
-        long size = seg.file.size();
-        window.clear().limit((int) Math.min(window.capacity(), size - at));
+        window.clear().limit((int) Math.min(window.capacity(), Math.max(length, seg.writePosition - at)));
         int n = seg.file.read(window, at);
         windowSeq = seg.seq;
         windowStart = at;

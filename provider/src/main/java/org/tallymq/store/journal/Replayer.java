@@ -16,7 +16,7 @@ final class Replayer {
     }
 
     static LoadSummary deliver(JournalIndex index, ReplayHandler handler) throws IOException {
-        List<JournalIndex.Entry> entries = new ArrayList<>(index.live.values());
+        List<JournalIndex.Entry> entries = index.live.values();
         entries.sort(Comparator.comparingLong(e -> e.base));
         RecordReader bases = new RecordReader(index.segments);
         RecordReader others = new RecordReader(index.segments);
