@@ -57,6 +57,12 @@ import java.util.concurrent.ExecutionException;
  * if the record did not change since the compactor read it. Then the head holds nothing live and is deleted
  * by the rule above. A crash between copy and delete leaves both; replay lets the later SNAPSHOT win.
  *
+ * <h2>Ids</h2>
+ * Record ids and transaction ids are the caller's. A record id must not be live when it is added (checked:
+ * the append fails with IllegalStateException); it may be reused once its deletion was appended. A
+ * transaction id must not be reused while that transaction is open. {@link LoadSummary} reports the
+ * highest ids in the log, so a restarted caller can continue above them.
+ *
  * <h2>Threading</h2>
  * Open, then call {@link #load} once from one thread, then append from any number of threads. Appends
  * from one thread are written in call order; appends from different threads in the order they entered

@@ -323,7 +323,8 @@ final class JournalIndex {
             } else if (tx.ops.size() != tx.prepareCount) {
                 throw new ImpossibleRecordException(JournalCorruptedException.TX_COUNT_MISMATCH,
                         "prepared transaction " + tx.txId + " (PREPARE at " + Segment.describe(tx.prepareLocation)
-                                + ") counts " + tx.prepareCount + " records but the log holds " + tx.ops.size());
+                                + ") counts " + tx.prepareCount + " records but the log holds " + tx.ops.size()
+                                + " (a prepared transaction pins its segments, so none may be missing)", tx.prepareLocation);
             }
         }
         return dropped;

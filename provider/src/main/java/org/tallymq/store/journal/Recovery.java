@@ -139,8 +139,8 @@ final class Recovery {
         try {
             incomplete = index.finishReplay();
         } catch (ImpossibleRecordException e) {
-            Segment last = index.segments.lastEntry().getValue();
-            throw new JournalCorruptedException(e.code(), last.file.path(), last.writePosition, "PREPARE", e.getMessage());
+            Segment at = index.segments.get(Segment.seqOf(e.location()));
+            throw new JournalCorruptedException(e.code(), at.file.path(), Segment.offsetOf(e.location()), "PREPARE", e.getMessage());
         }
     }
 
