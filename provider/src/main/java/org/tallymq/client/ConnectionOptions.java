@@ -22,6 +22,8 @@ import java.util.Set;
  *   <tr><td>dataDir</td><td>vm only: the embedded broker's data directory</td><td>./tally-data</td></tr>
  *   <tr><td>users</td><td>vm only: the embedded broker accepts only these {@code user:password} pairs,
  *       comma-separated</td><td>anyone</td></tr>
+ *   <tr><td>persistent</td><td>vm only: {@code false} keeps the embedded broker in memory (no journal;
+ *       PERSISTENT messages are lost at exit)</td><td>true</td></tr>
  * </table>
  *
  * @param scheme "vm" or "tcp"
@@ -30,7 +32,7 @@ import java.util.Set;
 public record ConnectionOptions(String url, String scheme, String name, Map<String, String> options) {
 
     private static final Set<String> KNOWN = Set.of("clientID", "user", "password", "prefetch",
-            "deserializationAllowList", "dataDir", "users");
+            "deserializationAllowList", "dataDir", "users", "persistent");
 
     public static final String DEFAULT_URL = "vm://default";
 

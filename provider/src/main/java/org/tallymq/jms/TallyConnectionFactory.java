@@ -114,8 +114,13 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
             BrokerConfig config = BrokerConfig.builder(o.name())
                     .dataDir(Path.of(dataDir == null ? "tally-data" : dataDir))
                     .users(o.brokerUsers())
+                    .persistent(!"false".equals(o.option("persistent")))
                     .build();
-            EmbeddedBrokers.getOrStart(config);
+            try {
+                EmbeddedBrokers.getOrStart(config);
+            } catch (IOException e) {
+                throw Jms.wrap("the embedded broker vm://" + o.name() + " could not start", e);
+            }
             return client -> InVmTransport.connect(o.name(), client);
         }
         String hostPort = o.name();
@@ -133,6 +138,16 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
     }
 
     // ---- simplified API ---------------------------------------------------------------------------
+
+    /** Small helpers for exceptions at this edge. */
+    private static final class Jms {
+        static JMSException wrap(String what, Exception cause) {
+            JMSException e = new JMSException(what + ": " + cause.getMessage(), "TALLY-BROKER-START");
+            e.setLinkedException(cause);
+            e.initCause(cause);
+            return e;
+        }
+    }
 
     private static JMSRuntimeException noContextYet() {
         return new JMSRuntimeException("JMSContext is not available yet in this version of Tally; use createConnection()");

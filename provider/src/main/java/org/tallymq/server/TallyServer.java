@@ -78,7 +78,8 @@ public final class TallyServer implements AutoCloseable {
         }
         InetSocketAddress a = acceptor.address();
         LOG.info("Tally broker '" + config.name() + "' ready on " + a.getHostString() + ":" + a.getPort() + ", data directory "
-                + dir + ", durability: in-memory (no journal yet)");
+                + dir + ", durability: " + (config.persistent() ? "every PERSISTENT send and acknowledgement forced to the "
+                + broker.storeDescription() : broker.storeDescription()));
         return new TallyServer(broker, acceptor, ch, lock);
     }
 
