@@ -6,11 +6,13 @@
  * <tr><th>section</th><th>class</th></tr>
  * <tr><td>7.1 Producers (identified and unidentified, closed), 7.2 Synchronous send (every overload, also of
  *     QueueSender and TopicPublisher)</td><td>{@code ProducerTest}</td></tr>
+ * <tr><td>7.3 Asynchronous send (7.3.2 exceptions, 7.3.3 order, 7.3.4 close/commit, 7.3.6 headers, 7.3.8 callbacks)</td>
+ *     <td>{@code AsyncSendTest}</td></tr>
  * <tr><td>7.4 delivery options and their defaults, 7.7 delivery mode, 7.8 time-to-live, priority range</td>
  *     <td>{@code DeliveryOptionsTest}</td></tr>
  * </table>
  *
- * <p>The header fields a send sets (3.4, 3.4.11) are tested in {@code ch03.HeaderFieldTest}; asynchronous send
- * (7.3) and delivery delay (7.9) are not covered here.
+ * <p>The header fields a send sets (3.4, 3.4.11) are tested in {@code ch03.HeaderFieldTest}, including
+ * JMSDeliveryTime (3.4.13); delivery delay (7.9) has no test of its own here.
  */
 package org.tallymq.tck.ch07;
