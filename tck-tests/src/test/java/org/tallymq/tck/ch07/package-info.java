@@ -10,9 +10,10 @@
  *     <td>{@code AsyncSendTest}</td></tr>
  * <tr><td>7.4 delivery options and their defaults, 7.7 delivery mode, 7.8 time-to-live, priority range</td>
  *     <td>{@code DeliveryOptionsTest}</td></tr>
+ * <tr><td>7.9 Message delivery delay (with 4.1.6 browsers)</td><td>{@code DeliveryDelayTest}</td></tr>
  * </table>
  *
  * <p>The header fields a send sets (3.4, 3.4.11) are tested in {@code ch03.HeaderFieldTest}, including
- * JMSDeliveryTime (3.4.13); delivery delay (7.9) has no test of its own here.
+ * JMSDeliveryTime (3.4.13).
  */
 package org.tallymq.tck.ch07;
