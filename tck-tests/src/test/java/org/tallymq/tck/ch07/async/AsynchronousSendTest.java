@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -196,6 +197,68 @@ class AsynchronousSendTest extends Jms2Support {
         assertEquals(String.valueOf(DeliveryMode.NON_PERSISTENT), h[3], "JMSDeliveryMode");
         assertEquals("7", h[4], "JMSPriority");
         assertTrue(Long.parseLong(h[5]) >= before + 60_000, "JMSExpiration = send time + time-to-live");
+    }
+
+    @Test
+    @DisplayName("7.3.6/CompletionListener javadoc: onCompletion gets the message that was sent, whose headers are then set")
+    void completionGetsTheSentMessage() throws Exception {
+        Session s = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue q = newQueue(s);
+        MessageProducer p = s.createProducer(q);
+        TextMessage sent = s.createTextMessage("same");
+        CompletableFuture<Message> given = new CompletableFuture<>();
+        p.send(sent, new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                given.complete(message);
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+                given.completeExceptionally(exception);
+            }
+        });
+        Message m = given.get(Tck.RECEIVE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        assertSame(sent, m, "onCompletion must be given the message object that was sent");
+        assertNotNull(sent.getJMSMessageID(), "JMSMessageID of the sent message after onCompletion");
+        assertEquals(q.getQueueName(), ((Queue) sent.getJMSDestination()).getQueueName(), "JMSDestination after onCompletion");
+    }
+
+    @Test
+    @DisplayName("7.3.2 Asynchronous send on a closed producer → IllegalStateException in the sending thread, and no callback")
+    void closedProducer() throws Exception {
+        Session s = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer p = s.createProducer(newQueue(s));
+        p.close();
+        Recorder r = new Recorder(1, 0);
+        assertThrows(IllegalStateException.class, () -> p.send(s.createTextMessage("x"), r));
+        Thread.sleep(Tck.NO_MESSAGE_MS);
+        assertEquals(0, r.callbacks(), "7.3.2: no callback when send throws");
+    }
+
+    @Test
+    @DisplayName("7.3 QueueSender and TopicPublisher inherit asynchronous send from MessageProducer")
+    void domainProducers() throws Exception {
+        jakarta.jms.QueueConnection qc = track(Tck.queueConnectionFactory().createQueueConnection());
+        qc.start();
+        jakarta.jms.QueueSession qs = qc.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue q = newQueue(qs);
+        Recorder rq = new Recorder(1, 0);
+        qs.createSender(q).send(numbered(qs, 0), rq);
+        rq.awaitAll();
+        assertEquals(List.of(0), rq.completed);
+        assertEquals(0, receiveOrFail(qs.createReceiver(q)).getIntProperty(SEQ));
+
+        jakarta.jms.TopicConnection tc = track(Tck.topicConnectionFactory().createTopicConnection());
+        tc.start();
+        jakarta.jms.TopicSession ts = tc.createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
+        jakarta.jms.Topic t = newTopic(ts);
+        MessageConsumer sub = ts.createSubscriber(t);
+        Recorder rt = new Recorder(1, 0);
+        ts.createPublisher(t).send(numbered(ts, 1), rt);
+        rt.awaitAll();
+        assertEquals(List.of(1), rt.completed);
+        assertEquals(1, receiveOrFail(sub).getIntProperty(SEQ));
     }
 
     @Test

@@ -270,6 +270,43 @@ class DeliveryDelayTest extends Jms2Support {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("should")
+    @DisplayName("7.8/7.9 (should) A message whose time-to-live ends before its delivery time is never delivered")
+    void expiresBeforeDeliveryTime() throws Exception {
+        Session s = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue q = newQueue(s);
+        MessageConsumer c = s.createConsumer(q);
+        MessageProducer p = s.createProducer(q);
+        p.setDeliveryDelay(1_000);
+        p.setTimeToLive(300);
+        p.send(s.createTextMessage("expired-before-visible"));
+        Thread.sleep(1_300);
+        p.setDeliveryDelay(0);
+        p.setTimeToLive(0);
+        p.send(s.createTextMessage("marker"));
+        assertReceivesExactly(c, "marker");
+    }
+
+    @Test
+    @DisplayName("7.9/6.2.10 A delayed message received and then recovered keeps its delivery time and comes back redelivered")
+    void recoverAfterDelay() throws JMSException {
+        Session s = connection().createSession(false, Session.CLIENT_ACKNOWLEDGE);
+        Queue q = newQueue(s);
+        MessageProducer p = s.createProducer(q);
+        p.setDeliveryDelay(500);
+        TextMessage sent = s.createTextMessage("delayed");
+        p.send(sent);
+        MessageConsumer c = s.createConsumer(q);
+        Message first = c.receive(LATE);
+        assertNotNull(first, "the delayed message was never delivered");
+        s.recover();
+        Message again = receiveOrFail(c);
+        assertEquals(sent.getJMSDeliveryTime(), again.getJMSDeliveryTime(), "JMSDeliveryTime after recover");
+        assertRedelivered(again, 2);
+        again.acknowledge();
+    }
+
+    @Test
     @DisplayName("3.4.13/7.9 setJMSDeliveryTime on the message before send is ignored: the provider sets it from the producer's delay")
     void messageSetterIgnored() throws JMSException {
         Session s = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);

@@ -201,6 +201,20 @@ class SharedSubscriptionTest extends Jms2Support {
     }
 
     @Test
+    @DisplayName("8.3.2 A shared non-durable subscription is identified by name and client ID: another client ID means another subscription")
+    void sharedNonDurableIdentifiedByClientId() throws JMSException {
+        String name = newSubscriptionName();
+        Session withId = connection(newClientId()).createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Session noId = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Topic topic = newTopic(withId);
+        MessageConsumer a = withId.createSharedConsumer(topic, name);
+        MessageConsumer b = noId.createSharedConsumer(topic, name);
+        sendTexts(connection(), topic, "to-both");
+        assertReceivesExactly(a, "to-both");
+        assertReceivesExactly(b, "to-both");
+    }
+
+    @Test
     @DisplayName("8.3.2 createSharedConsumer with a selector: only matching messages are added")
     void sharedNonDurableSelector() throws JMSException {
         String name = newSubscriptionName();

@@ -157,6 +157,36 @@ class UnsharedDurableSubscriptionTest extends Jms2Support {
     }
 
     @Test
+    @DisplayName("8.3.3 noLocal=true also drops messages published by another connection with the same client ID")
+    void noLocalCoversSameClientId() throws JMSException {
+        String cid = newClientId();
+        String name = durable(cid, newSubscriptionName());
+        Topic topic = subscribeAndDisconnect(cid, name, null, true);
+
+        Connection sameId = connection(cid);
+        sendTexts(sameId, topic, "same-client-id");
+        sameId.close();
+        sendTexts(connection(), topic, "other");
+
+        Session s = connection(cid).createSession(false, Session.AUTO_ACKNOWLEDGE);
+        assertReceivesExactly(s.createDurableConsumer(topic, name, null, true), "other");
+    }
+
+    @Test
+    @DisplayName("8.3.3 Messages published before the durable subscription was created are not delivered to it")
+    void onlyMessagesAfterCreation() throws JMSException {
+        String cid = newClientId();
+        String name = durable(cid, newSubscriptionName());
+        Session s = connection(cid).createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Topic topic = newTopic(s);
+        Connection publisher = connection();
+        sendTexts(publisher, topic, "before");
+        MessageConsumer consumer = s.createDurableConsumer(topic, name);
+        sendTexts(publisher, topic, "after");
+        assertReceivesExactly(consumer, "after");
+    }
+
+    @Test
     @DisplayName("8.3.3/javadoc All four unshared durable methods need a client ID: without one → IllegalStateException")
     void clientIdRequired() throws JMSException {
         Session s = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
