@@ -329,6 +329,47 @@ class SharedSubscriptionTest extends Jms2Support {
     }
 
     @Test
+    @DisplayName("8.3.4 Unacknowledged messages of a closed shared durable consumer go to another consumer on the subscription, redelivered")
+    void sharedDurableUnackedMoveToOtherConsumer() throws JMSException {
+        String name = durable(null, newSubscriptionName());
+        Connection c1 = connection();
+        Session s1 = c1.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+        Topic topic = newTopic(s1);
+        MessageConsumer first = s1.createSharedDurableConsumer(topic, name);
+        sendTexts(connection(), topic, "a", "b");
+        assertEquals(List.of("a", "b"), receiveTexts(first, 2));
+
+        MessageConsumer second = connection().createSession(false, Session.AUTO_ACKNOWLEDGE)
+                .createSharedDurableConsumer(topic, name);
+        c1.close(); // without acknowledging
+        Message a = receiveOrFail(second);
+        Message b = receiveOrFail(second);
+        assertEquals(Set.of("a", "b"), Set.of(text(a), text(b)));
+        assertRedelivered(a, 2);
+        assertRedelivered(b, 2);
+        assertNoMessage(second);
+    }
+
+    @Test
+    @DisplayName("8.3.2 Unacknowledged messages of a closed shared non-durable consumer go to a remaining consumer, redelivered")
+    void sharedNonDurableUnackedMoveToOtherConsumer() throws JMSException {
+        String name = newSubscriptionName();
+        Connection c1 = connection();
+        Session s1 = c1.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+        Topic topic = newTopic(s1);
+        MessageConsumer first = s1.createSharedConsumer(topic, name);
+        sendTexts(connection(), topic, "a");
+        assertEquals("a", text(receiveOrFail(first)));
+
+        MessageConsumer second = connection().createSession(false, Session.AUTO_ACKNOWLEDGE)
+                .createSharedConsumer(topic, name);
+        c1.close(); // without acknowledging; the subscription lives on in the second consumer
+        Message a = receiveOrFail(second);
+        assertEquals("a", text(a));
+        assertRedelivered(a, 2);
+    }
+
+    @Test
     @DisplayName("8.3.2/8.3.4 An invalid selector → InvalidSelectorException; a null topic → InvalidDestinationException")
     void invalidArguments() throws JMSException {
         Session s = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);

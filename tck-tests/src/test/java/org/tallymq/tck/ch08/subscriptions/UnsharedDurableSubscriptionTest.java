@@ -446,6 +446,31 @@ class UnsharedDurableSubscriptionTest extends Jms2Support {
     }
 
     @Test
+    @DisplayName("8.3.3 Legacy pub/sub API: TopicSession.createDurableSubscriber keeps messages; TopicSession.unsubscribe deletes")
+    void topicSessionDurableSubscriber() throws JMSException {
+        String cid = newClientId();
+        String name = durable(cid, newSubscriptionName());
+        jakarta.jms.TopicConnection tc1 = track(org.tallymq.tck.Tck.topicConnectionFactory().createTopicConnection());
+        tc1.setClientID(cid);
+        jakarta.jms.TopicSession ts1 = tc1.createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
+        Topic topic = newTopic(ts1);
+        ts1.createDurableSubscriber(topic, name).close();
+        tc1.close();
+
+        sendTexts(connection(), topic, "kept");
+
+        jakarta.jms.TopicConnection tc2 = track(org.tallymq.tck.Tck.topicConnectionFactory().createTopicConnection());
+        tc2.setClientID(cid);
+        tc2.start();
+        jakarta.jms.TopicSession ts2 = tc2.createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
+        TopicSubscriber sub = ts2.createDurableSubscriber(topic, name);
+        assertReceivesExactly(sub, "kept");
+        sub.close();
+        ts2.unsubscribe(name);
+        assertThrows(InvalidDestinationException.class, () -> ts2.unsubscribe(name), "the subscription is gone");
+    }
+
+    @Test
     @DisplayName("8.3.3 Topic publishing reaches both an active durable consumer and an ordinary subscriber")
     void durableAndNonDurableBothReceive() throws JMSException {
         String cid = newClientId();
