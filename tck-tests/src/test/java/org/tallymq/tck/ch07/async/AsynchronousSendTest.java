@@ -332,7 +332,12 @@ class AsynchronousSendTest extends Jms2Support {
         };
     }
 
+    // beyond-spec: the specification does not say in so many words that a send to a deleted temporary queue fails
+    // (the send javadoc: "InvalidDestinationException if a client uses this method with ... an invalid destination").
+    // It is the portable way this suite has to make a send fail; what is checked is 7.3.2's either/or rule.
+    // (ActiveMQ Artemis 2.40 accepts the send: it re-creates the address and calls onCompletion.)
     @Test
+    @org.junit.jupiter.api.Tag("beyond-spec")
     @DisplayName("7.3.2 Send to a deleted temporary queue fails: either send throws JMSException (no callback) or onException is called (no onCompletion)")
     void failureReported() throws Exception {
         Session s = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -417,6 +422,7 @@ class AsynchronousSendTest extends Jms2Support {
         }
     }
 
+    // (ActiveMQ Artemis 2.40 lets commit and rollback from inside the callback return normally.)
     @ParameterizedTest
     @EnumSource(ForbiddenCall.class)
     @DisplayName("7.3.4 close/commit/rollback of its own producer, session or connection from inside a CompletionListener → IllegalStateException; the object stays usable")
@@ -474,6 +480,7 @@ class AsynchronousSendTest extends Jms2Support {
         PRODUCER_CLOSE, SESSION_CLOSE, CONNECTION_CLOSE, SESSION_COMMIT
     }
 
+    // (ActiveMQ Artemis 2.40 returns from close/commit before any callback ran.)
     @ParameterizedTest
     @EnumSource(Finisher.class)
     @DisplayName("7.3.4 close/commit blocks until every outstanding send completed and every callback returned; the sends complete normally")

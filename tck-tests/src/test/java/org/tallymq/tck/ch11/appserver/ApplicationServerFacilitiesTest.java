@@ -45,6 +45,9 @@ import org.tallymq.tck.Tck;
  * or it <em>supports</em> it, and then it must work as 11.2 describes (messages of the destination reach the
  * listeners of the server sessions through {@code Session.run}). A {@code null} result, any other runtime
  * exception, or a hang is a failure.
+ *
+ * <p>(ActiveMQ Artemis 2.40 fails these: its createConnectionConsumer methods return null, and its
+ * setMessageListener accepts a listener that getMessageListener then does not return.)
  */
 @DisplayName("11.2 Application server facilities: optional, but if offered they must work")
 class ApplicationServerFacilitiesTest extends Jms2Support {
