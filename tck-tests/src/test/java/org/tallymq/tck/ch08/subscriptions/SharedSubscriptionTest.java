@@ -215,6 +215,35 @@ class SharedSubscriptionTest extends Jms2Support {
     }
 
     @Test
+    @DisplayName("8.3.4 unsubscribe finds a shared durable subscription by name and client ID: from another client ID → InvalidDestinationException")
+    void unsubscribeSharedDurableNeedsSameClientId() throws JMSException {
+        String name = durable(null, newSubscriptionName());
+        Connection noId = connection();
+        Session s = noId.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Topic topic = newTopic(s);
+        s.createSharedDurableConsumer(topic, name).close();
+        sendTexts(noId, topic, "kept");
+
+        Session withId = connection(newClientId()).createSession(false, Session.AUTO_ACKNOWLEDGE);
+        assertThrows(InvalidDestinationException.class, () -> withId.unsubscribe(name));
+        assertReceivesExactly(s.createSharedDurableConsumer(topic, name), "kept");
+    }
+
+    @Test
+    @DisplayName("8.3.4 An empty selector means no selector: a consumer with \"\" joins a subscription created with null (javadoc)")
+    void sharedDurableEmptySelectorIsNoSelector() throws JMSException {
+        String name = durable(null, newSubscriptionName());
+        Session s = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Topic topic = newTopic(s);
+        MessageConsumer active = s.createSharedDurableConsumer(topic, name, null);
+        MessageConsumer joined = connection().createSession(false, Session.AUTO_ACKNOWLEDGE)
+                .createSharedDurableConsumer(topic, name, "");
+        String[] sent = numbered("m", 10);
+        sendTexts(connection(), topic, sent);
+        assertExactlyOnce(drain(active, joined, sent.length), sent);
+    }
+
+    @Test
     @DisplayName("8.3.2 createSharedConsumer with a selector: only matching messages are added")
     void sharedNonDurableSelector() throws JMSException {
         String name = newSubscriptionName();

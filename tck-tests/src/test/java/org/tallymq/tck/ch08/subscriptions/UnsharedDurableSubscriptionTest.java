@@ -299,6 +299,22 @@ class UnsharedDurableSubscriptionTest extends Jms2Support {
     }
 
     @Test
+    @DisplayName("8.3.3 An empty selector means no selector: reconnecting with \"\" after null reuses the subscription (javadoc)")
+    void emptySelectorIsNoSelector() throws JMSException {
+        String cid = newClientId();
+        String name = durable(cid, newSubscriptionName());
+        Topic topic = subscribeAndDisconnect(cid, name, null, false);
+        sendTexts(connection(), topic, "kept");
+        Connection c = connection(cid);
+        Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageConsumer again = s.createDurableConsumer(topic, name, "", false);
+        assertReceivesExactly(again, "kept");
+        again.close();
+        sendTexts(connection(), topic, "kept-too");
+        assertReceivesExactly(s.createDurableSubscriber(topic, name, null, false), "kept-too");
+    }
+
+    @Test
     @DisplayName("8.3.3 A subscription belongs to its client ID: the same name under another client ID is another subscription")
     void identifiedByClientId() throws JMSException {
         String cidA = newClientId();
