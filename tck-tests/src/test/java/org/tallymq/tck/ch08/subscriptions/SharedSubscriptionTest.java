@@ -250,6 +250,7 @@ class SharedSubscriptionTest extends Jms2Support {
         Session s = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
         Topic topic = newTopic(s);
         MessageConsumer c = s.createSharedConsumer(topic, name, "color = 'red'");
+        assertEquals("color = 'red'", c.getMessageSelector(), "getMessageSelector of a shared consumer");
         Connection publisher = connection();
         sendColored(publisher, topic, "blue", "b");
         sendColored(publisher, topic, "red", "r");
