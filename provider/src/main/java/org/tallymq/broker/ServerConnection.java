@@ -170,6 +170,8 @@ final class ServerConnection implements Endpoint {
         } else if (c instanceof Command.Unsubscribe u) {
             broker.unsubscribe(clientId, u.subscriptionName());
             return Reply.OK;
+        } else if (c instanceof Command.Heartbeat) {
+            return null;
         } else if (c instanceof Command.Disconnect) {
             cleanUp();
             return Reply.OK;

@@ -4,6 +4,7 @@ import jakarta.jms.CompletionListener;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,8 +21,13 @@ final class AsyncSends {
 
     private static final Logger LOG = Logger.getLogger(AsyncSends.class.getName());
 
+    private record Pending(Message message, CompletionListener listener, CompletableFuture<Command.Reply> reply) {
+    }
+
     private final TallySession session;
     private final SerialExecutor callbacks = new SerialExecutor();
+    /** Sends whose callback has not run yet, in send order; guarded by this. */
+    private final ArrayDeque<Pending> inOrder = new ArrayDeque<>();
     private int outstanding; // guarded by this
     private volatile Thread callbackThread;
 
@@ -40,7 +46,36 @@ final class AsyncSends {
             done();
             throw e;
         }
-        reply.whenComplete((r, failure) -> callbacks.execute(() -> complete(message, listener, r, failure)));
+        synchronized (this) {
+            inOrder.add(new Pending(message, listener, reply));
+        }
+        reply.whenComplete((r, failure) -> callbacks.execute(this::runCompleted));
+    }
+
+    /**
+     * Runs the callbacks of the sends at the head of the queue that have completed: a later send that
+     * the broker answered first (a non-persistent one after a persistent one) waits for its turn, so
+     * callbacks come in send order as the specification requires.
+     */
+    private void runCompleted() {
+        while (true) {
+            Pending p;
+            synchronized (this) {
+                p = inOrder.peek();
+                if (p == null || !p.reply.isDone()) {
+                    return;
+                }
+                inOrder.poll();
+            }
+            Command.Reply r = null;
+            Throwable failure = null;
+            try {
+                r = p.reply.join();
+            } catch (RuntimeException e) {
+                failure = e.getCause() != null ? e.getCause() : e;
+            }
+            complete(p.message, p.listener, r, failure);
+        }
     }
 
     private void complete(Message message, CompletionListener listener, Command.Reply r, Throwable failure) {

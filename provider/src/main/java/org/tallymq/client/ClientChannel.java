@@ -45,8 +45,12 @@ final class ClientChannel implements Endpoint {
         this.inbound = inbound;
     }
 
-    void connect(Function<Endpoint, Peer> connector) {
-        this.peer = connector.apply(this);
+    void connect(Function<Endpoint, Peer> connector) throws JMSException {
+        try {
+            this.peer = connector.apply(this);
+        } catch (java.io.UncheckedIOException e) {
+            throw Exceptions.wrap(e.getMessage(), e.getCause());
+        }
     }
 
     String address() {

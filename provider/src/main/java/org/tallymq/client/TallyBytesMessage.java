@@ -190,12 +190,14 @@ public class TallyBytesMessage extends TallyMessage implements BytesMessage {
 
     @Override
     public void writeBoolean(boolean value) throws JMSException {
-        out[room(1)] = (byte) (value ? 1 : 0);
+        int at = room(1);
+        out[at] = (byte) (value ? 1 : 0);
     }
 
     @Override
     public void writeByte(byte value) throws JMSException {
-        out[room(1)] = value;
+        int at = room(1);
+        out[at] = value;
     }
 
     @Override
@@ -262,7 +264,8 @@ public class TallyBytesMessage extends TallyMessage implements BytesMessage {
             throw new NullPointerException("writeBytes(null, ...): a BytesMessage cannot hold a null array (spec 3.12)");
         }
         checkRange(value, offset, length);
-        System.arraycopy(value, offset, out, room(length), length);
+        int at = room(length); // before reading 'out': room() may replace the array
+        System.arraycopy(value, offset, out, at, length);
     }
 
     static void checkRange(byte[] value, int offset, int length) {

@@ -8,7 +8,9 @@ import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicConnectionFactory;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.tallymq.broker.BrokerConfig;
@@ -19,6 +21,8 @@ import org.tallymq.protocol.Endpoint;
 import org.tallymq.protocol.Peer;
 import org.tallymq.server.EmbeddedBrokers;
 import org.tallymq.transport.InVmTransport;
+import org.tallymq.transport.tcp.TcpConnector;
+import org.tallymq.transport.tcp.TcpOptions;
 
 /**
  * The entry point: a connection factory for all three domains.
@@ -114,8 +118,18 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
             EmbeddedBrokers.getOrStart(config);
             return client -> InVmTransport.connect(o.name(), client);
         }
-        throw new JMSException("tcp:// connections are not available yet in this version of Tally (" + o
-                + "); use vm://NAME for the embedded broker", "TALLY-NO-TCP");
+        String hostPort = o.name();
+        int colon = hostPort.lastIndexOf(':');
+        String host = hostPort.substring(0, colon);
+        int port = Integer.parseInt(hostPort.substring(colon + 1));
+        TcpOptions tcp = TcpOptions.defaults();
+        return client -> {
+            try {
+                return TcpConnector.connect(host, port, client, tcp);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+        };
     }
 
     // ---- simplified API ---------------------------------------------------------------------------

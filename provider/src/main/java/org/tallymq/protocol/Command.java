@@ -106,6 +106,13 @@ public sealed interface Command {
     record Unsubscribe(String subscriptionName) implements Command {
     }
 
+    /**
+     * Keeps an idle connection alive; either side sends it when it has sent nothing for a while and
+     * closes the connection when it has heard nothing for longer. Never answered; carries correlation id 0.
+     */
+    record Heartbeat() implements Command {
+    }
+
     // ---- pushed by the broker ----------------------------------------------------------------
 
     /**

@@ -1,0 +1,167 @@
+package org.tallymq.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+import org.tallymq.broker.Broker;
+import org.tallymq.broker.BrokerConfig;
+import org.tallymq.transport.tcp.TcpAcceptor;
+import org.tallymq.transport.tcp.TcpOptions;
+
+/**
+ * The standalone broker process: {@code tally server [--data-dir DIR] [--bind HOST:PORT] [--name NAME]
+ * [--users user:password,...]}. Defaults: {@code ./tally-data}, {@code 127.0.0.1:61716}, name {@code tally}.
+ *
+ * <p>It holds a lock on {@code DIR/tally.lock} for its whole life, so two brokers never share a data
+ * directory; it logs one line when it is ready; on SIGTERM (or Ctrl-C) it stops accepting, closes
+ * every connection and the store, and exits.
+ */
+public final class TallyServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(TallyServer.class.getName());
+
+    private final Broker broker;
+    private final TcpAcceptor acceptor;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private TallyServer(Broker broker, TcpAcceptor acceptor, FileChannel lockChannel, FileLock lock) {
+        this.broker = broker;
+        this.acceptor = acceptor;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /**
+     * Starts a broker listening on {@code bind}.
+     *
+     * @throws IOException when the data directory is locked by another broker or the address cannot be bound
+     */
+    public static TallyServer start(BrokerConfig config, InetSocketAddress bind, TcpOptions options) throws IOException {
+        Path dir = config.dataDir().toAbsolutePath();
+        Files.createDirectories(dir);
+        Path lockFile = dir.resolve("tally.lock");
+        FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+        if (lock == null) {
+            String holder = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
+            ch.close();
+            throw new IOException("data directory " + dir + " is in use by another Tally broker"
+                    + (holder.isEmpty() ? "" : " (" + holder + ")") + "; stop it, or give this one another --data-dir");
+        }
+        ch.truncate(0);
+        ch.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+        Broker broker = Broker.start(config);
+        TcpAcceptor acceptor;
+        try {
+            acceptor = TcpAcceptor.bind(bind, broker, options);
+        } catch (IOException e) {
+            broker.close();
+            lock.release();
+            ch.close();
+            throw e;
+        }
+        InetSocketAddress a = acceptor.address();
+        LOG.info("Tally broker '" + config.name() + "' ready on " + a.getHostString() + ":" + a.getPort() + ", data directory "
+                + dir + ", durability: in-memory (no journal yet)");
+        return new TallyServer(broker, acceptor, ch, lock);
+    }
+
+    public InetSocketAddress address() {
+        return acceptor.address();
+    }
+
+    public Broker broker() {
+        return broker;
+    }
+
+    @Override
+    public void close() {
+        acceptor.close();
+        broker.close();
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            LOG.warning("could not release the data directory lock: " + e.getMessage());
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = parse(args);
+        if (opts == null) {
+            System.err.println("usage: tally server [--data-dir DIR] [--bind HOST:PORT] [--name NAME] [--users user:password,...]");
+            System.exit(64);
+            return;
+        }
+        String bind = opts.getOrDefault("--bind", "127.0.0.1:" + TcpOptions.DEFAULT_PORT);
+        int colon = bind.lastIndexOf(':');
+        if (colon <= 0) {
+            System.err.println("tally server: --bind expects HOST:PORT, got '" + bind + "'");
+            System.exit(64);
+        }
+        Map<String, String> users = new LinkedHashMap<>();
+        String u = opts.get("--users");
+        if (u != null && !u.isEmpty()) {
+            for (String pair : u.split(",")) {
+                int c = pair.indexOf(':');
+                if (c <= 0) {
+                    System.err.println("tally server: --users expects user:password pairs separated by commas");
+                    System.exit(64);
+                }
+                users.put(pair.substring(0, c), pair.substring(c + 1));
+            }
+        }
+        BrokerConfig config = BrokerConfig.builder(opts.getOrDefault("--name", "tally"))
+                .dataDir(Path.of(opts.getOrDefault("--data-dir", "tally-data")))
+                .users(users)
+                .build();
+        TallyServer server;
+        try {
+            server = start(config, new InetSocketAddress(bind.substring(0, colon), Integer.parseInt(bind.substring(colon + 1))),
+                    TcpOptions.defaults());
+        } catch (IOException e) {
+            System.err.println("tally server: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Tally broker '" + config.name() + "' stopping (signal received)");
+            server.close();
+            stopped.countDown();
+        }, "tally-shutdown"));
+        stopped.await();
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> m = new LinkedHashMap<>();
+        int i = 0;
+        if (args.length > 0 && args[0].equals("server")) {
+            i = 1;
+        }
+        for (; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--") || i + 1 >= args.length) {
+                return null;
+            }
+            m.put(a, args[++i]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,59 @@
+package org.tallymq.transport.tcp;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import org.tallymq.protocol.Endpoint;
+import org.tallymq.protocol.Peer;
+
+/**
+ * Opens client connections to a broker over TCP. All client connections of the JVM share one
+ * small group of I/O threads (daemon threads, so an application that forgets to close still exits).
+ */
+public final class TcpConnector {
+
+    private static final EventLoopGroup IO = new NioEventLoopGroup(0, new DefaultThreadFactory("tally-client-io", true));
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
+
+    private TcpConnector() {
+    }
+
+    /**
+     * Connects and returns the peer through which the client sends; frames from the broker go to
+     * {@code client} on the connection's I/O thread, in order.
+     *
+     * @throws IOException when the broker cannot be reached
+     */
+    public static Peer connect(String host, int port, Endpoint client, TcpOptions options) throws IOException {
+        ConnectionHandler handler = new ConnectionHandler("client", peer -> client);
+        Bootstrap b = new Bootstrap()
+                .group(IO)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        Pipelines.install(ch.pipeline(), options);
+                        ch.pipeline().addLast("connection", handler);
+                    }
+                });
+        try {
+            Channel ch = b.connect(host, port).sync().channel();
+            return handler.peer() != null ? handler.peer() : new TcpPeer(ch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while connecting to " + host + ":" + port, e);
+        } catch (Exception e) {
+            throw new IOException("cannot connect to a Tally broker at " + host + ":" + port + ": " + e.getMessage()
+                    + " (is the broker running, and is that its address?)", e);
+        }
+    }
+}
