@@ -322,7 +322,7 @@ class ProducerTest extends SimplifiedTestSupport {
         JMSProducer p = context().createProducer();
         assertThrows(MessageFormatRuntimeException.class, () -> p.setProperty("o", new ArrayList<>()));
         assertThrows(MessageFormatRuntimeException.class, () -> p.setProperty("o", new byte[] {1}));
-        assertThrows(MessageFormatRuntimeException.class, () -> p.setProperty("o", 'c'));
+        assertThrows(MessageFormatRuntimeException.class, () -> p.setProperty("o", (Object) Character.valueOf('c')));
         assertThrows(MessageFormatRuntimeException.class, () -> p.setProperty("o", Collections.emptyMap()));
         assertFalse(p.propertyExists("o"));
     }
