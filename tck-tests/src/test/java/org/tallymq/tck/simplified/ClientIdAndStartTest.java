@@ -173,6 +173,33 @@ class ClientIdAndStartTest extends SimplifiedTestSupport {
     }
 
     @Test
+    @DisplayName("JMSContext.createContext does not start the connection (JMSContext.createContext javadoc)")
+    void createContextDoesNotStart() throws Exception {
+        JMSContext c = context();
+        c.setAutoStart(false);
+        Queue q = freshQueue(c);
+        c.createProducer().send(q, "a");
+        JMSConsumer consumer = c.createConsumer(q);
+        track(c.createContext(JMSContext.AUTO_ACKNOWLEDGE));
+        assertNull(consumer.receive(Tck.NO_MESSAGE_MS), "createContext started the connection");
+        c.start();
+        assertEquals("a", text(receive(consumer)));
+    }
+
+    @Test
+    @DisplayName("With autoStart, creating a consumer starts a stopped connection again (8.4)")
+    void createConsumerRestarts() throws Exception {
+        JMSContext c = context();
+        Queue q = freshQueue(c);
+        JMSConsumer first = c.createConsumer(q);
+        c.stop();
+        c.createProducer().send(q, "a");
+        assertNull(first.receive(Tck.NO_MESSAGE_MS), "delivered while stopped");
+        c.createConsumer(freshQueue(c));
+        assertEquals("a", text(receive(first)));
+    }
+
+    @Test
     @DisplayName("stop() pauses delivery, start() resumes it; stop and start twice are ignored (6.1.5)")
     void stopAndStart() throws Exception {
         JMSContext c = context();

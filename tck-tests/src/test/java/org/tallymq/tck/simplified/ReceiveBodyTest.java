@@ -167,6 +167,29 @@ class ReceiveBodyTest extends SimplifiedTestSupport {
         throw new AssertionError("no message on " + q);
     }
 
+    /** Serializes, but cannot be deserialized anywhere. */
+    static final class Unreadable implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private void readObject(java.io.ObjectInputStream in) throws java.io.IOException {
+            throw new java.io.InvalidObjectException("test: this object refuses to be deserialized");
+        }
+    }
+
+    @Test
+    @DisplayName("receiveBody of an ObjectMessage whose object cannot be deserialized -> MFRE; redelivered (8.6)")
+    void objectThatCannotBeDeserialized() throws Exception {
+        JMSContext c = context();
+        Queue q = freshQueue(c);
+        c.createProducer().send(q, new Unreadable()).send(q, "after");
+        JMSConsumer consumer = c.createConsumer(q);
+        assertThrows(MessageFormatRuntimeException.class, () -> consumer.receiveBody(Serializable.class, Tck.RECEIVE_TIMEOUT_MS));
+        Message again = receive(consumer);
+        assertTrue(again instanceof jakarta.jms.ObjectMessage, "the same message is delivered again first");
+        assertFalse(again.getJMSRedelivered());
+        assertEquals("after", consumer.receiveBody(String.class, Tck.RECEIVE_TIMEOUT_MS));
+    }
+
     @ParameterizedTest(name = "session mode {0}")
     @ValueSource(ints = {JMSContext.AUTO_ACKNOWLEDGE, JMSContext.DUPS_OK_ACKNOWLEDGE})
     @DisplayName("AUTO/DUPS_OK: after MFRE the message is delivered again first, not as a redelivery (8.6)")

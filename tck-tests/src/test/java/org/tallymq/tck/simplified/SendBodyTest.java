@@ -118,6 +118,9 @@ class SendBodyTest extends SimplifiedTestSupport {
         assertThrows(MessageFormatRuntimeException.class, () -> c.createProducer().send(q, body));
         Map<String, Object> list = Map.of("list", new ArrayList<>());
         assertThrows(MessageFormatRuntimeException.class, () -> c.createProducer().send(q, list));
+        Map<String, Object> nullKey = new HashMap<>();
+        nullKey.put(null, 1);
+        assertThrows(MessageFormatRuntimeException.class, () -> c.createProducer().send(q, nullKey));
         assertNull(consumer.receive(tckNoMessage()), "nothing is sent when the body is refused");
     }
 
@@ -234,6 +237,17 @@ class SendBodyTest extends SimplifiedTestSupport {
         c.createProducer().send(q, m);
         m.setText("after");
         assertEquals("before", text(receive(consumer)));
+    }
+
+    @Test
+    @DisplayName("setDisableMessageID / Timestamp: a hint; the ID is null or a normal ID, the timestamp 0 or set (3.4.3)")
+    void disableHints() throws Exception {
+        open();
+        long before = System.currentTimeMillis();
+        c.createProducer().setDisableMessageID(true).setDisableMessageTimestamp(true).send(q, "hint");
+        Message m = receive(consumer);
+        assertTrue(m.getJMSMessageID() == null || m.getJMSMessageID().startsWith("ID:"), m.getJMSMessageID());
+        assertTrue(m.getJMSTimestamp() == 0 || m.getJMSTimestamp() >= before - 1000, "timestamp " + m.getJMSTimestamp());
     }
 
     @Test
