@@ -112,8 +112,9 @@ public final class RuntimeExceptions {
         }
     }
 
-    /** An IllegalStateRuntimeException for a closed object: "the JMSContext is closed". */
+    /** An IllegalStateRuntimeException for a closed object: "the JMSContext is closed; ...". */
     static IllegalStateRuntimeException closed(String what) {
-        return new IllegalStateRuntimeException("the " + what + " is closed", "TALLY-CLOSED");
+        return new IllegalStateRuntimeException("the " + what + " is closed; a closed JMSContext cannot be used again, "
+                + "create a new one with ConnectionFactory.createContext", "TALLY-CLOSED");
     }
 }

@@ -51,9 +51,10 @@ import java.io.Serializable;
  * {@code start()} would; with {@code setAutoStart(false)} the application starts it.
  *
  * <p><b>Threading</b> (spec 6.2.6): a context is used by one thread at a time, like a session;
- * {@link #close()} may be called from any thread, except from a MessageListener or
- * CompletionListener of this context, which gets IllegalStateRuntimeException (it would wait for
- * itself). Contexts sharing a connection may be used by different threads.
+ * {@link #close()} and {@link #createContext(int)} (which does not use this context's session)
+ * may be called from any thread, except that close from a MessageListener or CompletionListener
+ * of this context gets IllegalStateRuntimeException (it would wait for itself). Contexts sharing
+ * a connection may be used by different threads.
  */
 public final class TallyJMSContext implements JMSContext {
 
@@ -147,6 +148,13 @@ public final class TallyJMSContext implements JMSContext {
 
     // ---- connection --------------------------------------------------------------------------
 
+    /**
+     * A new context with its own session on this context's connection; does not start the
+     * connection. Thread-safe: does not touch this context's session (spec 6.2.6).
+     *
+     * @throws JMSRuntimeException          for an invalid session mode
+     * @throws IllegalStateRuntimeException if this context is closed
+     */
     @Override
     public JMSContext createContext(int mode) {
         act();
