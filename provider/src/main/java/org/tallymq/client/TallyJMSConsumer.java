@@ -146,6 +146,11 @@ public final class TallyJMSConsumer implements JMSConsumer {
         run(consumer::close);
     }
 
+    /** The classic consumer underneath (for tests and diagnostics). */
+    TallyMessageConsumer delegate() {
+        return consumer;
+    }
+
     @Override
     public String toString() {
         return "TallyJMSConsumer[" + consumer + " of " + context + "]";

@@ -158,7 +158,8 @@ public class TallyMessageConsumer implements QueueReceiver, TopicSubscriber {
             Command.Deliver d = poll();
             if (d == null) {
                 // nothing buffered: ask the broker to push what it has, then look again
-                session.connection.channel.call(new Command.Pull(id, pendingCredit.getAndSet(0)));
+                int credit = pendingCredit.getAndUpdate(n -> n > 0 ? 0 : n); // a debt (see putBack) stays
+                session.connection.channel.call(new Command.Pull(id, Math.max(0, credit)));
                 d = poll();
                 if (d == null) {
                     return null;
@@ -197,12 +198,12 @@ public class TallyMessageConsumer implements QueueReceiver, TopicSubscriber {
 
     /**
      * Undoes {@link #accept}: the delivery is no longer consumed and is first in the buffer again.
-     * Its credit is taken back from the credit not yet returned; if that was just sent, the broker
-     * may push one message more than the prefetch, which is harmless.
+     * Its credit is taken back from the credit not yet returned, which may go negative (a debt the
+     * next accept pays), so that broker credit + pending credit + buffered stays the prefetch.
      */
     private void putBack(Command.Deliver d) {
         session.unconsumed(d.deliveryId());
-        pendingCredit.updateAndGet(n -> n > 0 ? n - 1 : n);
+        pendingCredit.decrementAndGet();
         lock.lock();
         try {
             if (!closed) {
