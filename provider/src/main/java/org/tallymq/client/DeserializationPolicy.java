@@ -119,8 +119,11 @@ public final class DeserializationPolicy {
 
     private static final DeserializationPolicy DEFAULT = new DeserializationPolicy(DEFAULT_PATTERNS);
 
-    /** Whether a class of this name may be deserialized (arrays: by their element type). */
+    /** Whether this class may be deserialized (arrays: by their element type); false for null. */
     public boolean allows(Class<?> type) {
+        if (type == null) {
+            return false;
+        }
         Class<?> c = type;
         while (c.isArray()) {
             c = c.getComponentType();
@@ -128,8 +131,11 @@ public final class DeserializationPolicy {
         return c.isPrimitive() || allows(c.getName());
     }
 
-    /** Whether a (non-array) class of this name may be deserialized. */
+    /** Whether a (non-array) class of this name may be deserialized; false for null. */
     public boolean allows(String className) {
+        if (className == null) {
+            return false;
+        }
         if (all || exact.contains(className)) {
             return true;
         }

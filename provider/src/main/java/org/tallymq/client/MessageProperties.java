@@ -73,7 +73,7 @@ final class MessageProperties {
         values.putAll(received);
     }
 
-    /** Deletes every property and makes the properties writable (spec 3.5.8). */
+    /** Deletes every property and makes the properties writable (spec 3.5.7). */
     void clear() {
         values.clear();
         readOnly = false;
@@ -81,10 +81,6 @@ final class MessageProperties {
 
     void setReadOnly(boolean readOnly) {
         this.readOnly = readOnly;
-    }
-
-    boolean isReadOnly() {
-        return readOnly;
     }
 
     // ---- reading -------------------------------------------------------------------------
@@ -156,11 +152,6 @@ final class MessageProperties {
             }
         });
         return copy;
-    }
-
-    /** Every name and value, for copying; not a copy. */
-    Map<String, Object> view() {
-        return Collections.unmodifiableMap(values);
     }
 
     // ---- names ---------------------------------------------------------------------------

@@ -56,6 +56,23 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
     private volatile ExceptionListener exceptionListener;
     private String connectionId;
 
+    /** Which of the classic domains the connection was made for (spec 9.2): QUEUE and TOPIC refuse the other's methods. */
+    public enum Domain { ANY, QUEUE, TOPIC }
+
+    private volatile Domain domain = Domain.ANY;
+
+    /** Called by the factory for createQueueConnection/createTopicConnection. */
+    public TallyConnection restrictTo(Domain d) {
+        this.domain = d;
+        return this;
+    }
+
+    private void topicOnly(String method) throws IllegalStateException {
+        if (domain == Domain.QUEUE) {
+            throw new IllegalStateException(method + " may not be called on a QueueConnection");
+        }
+    }
+
     private TallyConnection(ConnectionOptions options) {
         this.options = options;
         this.channel = new ClientChannel(this);
@@ -392,6 +409,7 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
     public ConnectionConsumer createSharedConnectionConsumer(Topic t, String name, String selector,
                                                              ServerSessionPool pool, int max) throws JMSException {
         checkOpen();
+        topicOnly("createSharedConnectionConsumer");
         throw noConnectionConsumers();
     }
 
@@ -399,6 +417,7 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
     public ConnectionConsumer createDurableConnectionConsumer(Topic t, String name, String selector,
                                                               ServerSessionPool pool, int max) throws JMSException {
         checkOpen();
+        topicOnly("createDurableConnectionConsumer");
         throw noConnectionConsumers();
     }
 
@@ -406,6 +425,7 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
     public ConnectionConsumer createSharedDurableConnectionConsumer(Topic t, String name, String selector,
                                                                     ServerSessionPool pool, int max) throws JMSException {
         checkOpen();
+        topicOnly("createSharedDurableConnectionConsumer");
         throw noConnectionConsumers();
     }
 

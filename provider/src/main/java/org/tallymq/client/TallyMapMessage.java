@@ -4,6 +4,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.MessageFormatException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -193,11 +194,7 @@ public class TallyMapMessage extends TallyMessage implements MapMessage {
                     + " use setBytes(name, null) to store a null");
         }
         TallyBytesMessage.checkRange(value, offset, length);
-        put(name, copyOfRange(value, offset, length));
-    }
-
-    private static byte[] copyOfRange(byte[] value, int offset, int length) {
-        return java.util.Arrays.copyOfRange(value, offset, offset + length);
+        put(name, Arrays.copyOfRange(value, offset, offset + length));
     }
 
     /**

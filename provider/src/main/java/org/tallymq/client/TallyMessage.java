@@ -4,16 +4,11 @@ import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
-import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
-import jakarta.jms.MessageEOFException;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageNotReadableException;
 import jakarta.jms.MessageNotWriteableException;
-import jakarta.jms.ObjectMessage;
 import jakarta.jms.StreamMessage;
-import jakarta.jms.TextMessage;
-import java.io.ByteArrayOutputStream;
 import java.util.Enumeration;
 import org.tallymq.protocol.BodyType;
 import org.tallymq.protocol.DestinationRef;
@@ -109,11 +104,14 @@ public class TallyMessage implements Message {
      *
      * @param policy the classes an ObjectMessage may deserialize; null means
      *               {@link DeserializationPolicy#defaults()} at the time of {@code getObject()}
-     * @throws IllegalArgumentException if {@code data} is null or {@code deliveryCount} negative
+     * @throws IllegalArgumentException if {@code data} or its body type is null, or {@code deliveryCount} is negative
      */
     public static TallyMessage fromMessageData(MessageData data, int deliveryCount, DeserializationPolicy policy) {
         if (data == null) {
             throw new IllegalArgumentException("fromMessageData: data is null");
+        }
+        if (data.bodyType() == null) {
+            throw new IllegalArgumentException("fromMessageData: " + data + " has no body type");
         }
         if (deliveryCount < 0) {
             throw new IllegalArgumentException("fromMessageData: negative delivery count " + deliveryCount);
@@ -166,83 +164,7 @@ public class TallyMessage implements Message {
      * @throws JMSException           if the foreign message fails while being read
      */
     public static TallyMessage copyOf(Message foreign) throws JMSException {
-        if (foreign == null) {
-            throw new MessageFormatException("cannot send a null message");
-        }
-        TallyMessage copy = copyBody(foreign);
-        copy.messageId = foreign.getJMSMessageID();
-        copy.timestamp = foreign.getJMSTimestamp();
-        copy.correlationId = foreign.getJMSCorrelationID();
-        copy.destination = foreign.getJMSDestination();
-        copy.replyTo = foreign.getJMSReplyTo();
-        copy.deliveryMode = foreign.getJMSDeliveryMode();
-        copy.priority = foreign.getJMSPriority();
-        copy.expiration = foreign.getJMSExpiration();
-        copy.deliveryTime = foreign.getJMSDeliveryTime();
-        copy.type = foreign.getJMSType();
-        Enumeration<?> names = foreign.getPropertyNames();
-        while (names.hasMoreElements()) {
-            String name = String.valueOf(names.nextElement());
-            if (name.startsWith("JMSX") && !name.equals(MessageProperties.JMSX_GROUP_ID)
-                    && !name.equals(MessageProperties.JMSX_GROUP_SEQ)) {
-                continue; // set by the provider, not by a client
-            }
-            try {
-                copy.properties.set(name, foreign.getObjectProperty(name));
-            } catch (IllegalArgumentException e) {
-                throw new MessageFormatException("cannot send this " + foreign.getClass().getName()
-                        + " (a message of another provider): " + e.getMessage());
-            }
-        }
-        return copy;
-    }
-
-    private static TallyMessage copyBody(Message foreign) throws JMSException {
-        if (foreign instanceof TextMessage t) {
-            return new TallyTextMessage(t.getText());
-        }
-        if (foreign instanceof BytesMessage b) {
-            TallyBytesMessage copy = new TallyBytesMessage();
-            b.reset();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            byte[] chunk = new byte[8192];
-            for (int n = b.readBytes(chunk); n > 0; n = b.readBytes(chunk)) {
-                all.write(chunk, 0, n);
-            }
-            b.reset();
-            copy.writeBytes(all.toByteArray());
-            return copy;
-        }
-        if (foreign instanceof MapMessage m) {
-            TallyMapMessage copy = new TallyMapMessage();
-            Enumeration<?> names = m.getMapNames();
-            while (names.hasMoreElements()) {
-                String name = String.valueOf(names.nextElement());
-                copy.setObject(name, m.getObject(name));
-            }
-            return copy;
-        }
-        if (foreign instanceof StreamMessage s) {
-            TallyStreamMessage copy = new TallyStreamMessage();
-            s.reset();
-            while (true) {
-                Object v;
-                try {
-                    v = s.readObject();
-                } catch (MessageEOFException end) {
-                    break;
-                }
-                copy.writeObject(v);
-            }
-            s.reset();
-            return copy;
-        }
-        if (foreign instanceof ObjectMessage o) {
-            TallyObjectMessage copy = new TallyObjectMessage();
-            copy.setObject(o.getObject());
-            return copy;
-        }
-        return new TallyMessage();
+        return ForeignMessages.copy(foreign);
     }
 
     /** The session that delivered this message; {@link #acknowledge()} delegates to it. Null: acknowledge() does nothing. */
@@ -490,7 +412,7 @@ public class TallyMessage implements Message {
 
     // ---- properties ---------------------------------------------------------------------------
 
-    /** Deletes every property, JMSXDeliveryCount included, and makes the properties writable (spec 3.5.8). */
+    /** Deletes every property, JMSXDeliveryCount included, and makes the properties writable (spec 3.5.7). */
     @Override
     public void clearProperties() {
         properties.clear();
@@ -548,7 +470,7 @@ public class TallyMessage implements Message {
 
     /**
      * The names of the properties: those set by the application and the JMSX properties of the
-     * provider (JMSXDeliveryCount on a received message); never header fields (spec 3.5.7).
+     * provider (JMSXDeliveryCount on a received message); never header fields (spec 3.5.6).
      */
     @Override
     public Enumeration<String> getPropertyNames() {

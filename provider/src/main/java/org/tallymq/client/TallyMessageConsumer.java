@@ -55,7 +55,7 @@ public class TallyMessageConsumer implements QueueReceiver, TopicSubscriber {
         this.session = session;
         this.id = id;
         this.destination = destination;
-        this.selector = selector;
+        this.selector = selector == null || selector.isEmpty() ? null : selector;
         this.noLocal = noLocal;
         this.creditBatch = Math.max(1, prefetch / 2);
     }

@@ -18,8 +18,10 @@ import org.tallymq.protocol.BodyType;
 /**
  * A message whose body is one Serializable object, held in serialized form: {@link #setObject}
  * serializes at once (so later changes to the object do not change the message, as the javadoc
- * requires) and {@link #getObject} deserializes a fresh copy each time, through the
- * {@link DeserializationPolicy} of the message (see {@link TallyMessage#setDeserializationPolicy}).
+ * requires) and {@link #getObject} deserializes a fresh copy each time. A received body goes
+ * through the {@link DeserializationPolicy} of the message (see
+ * {@link TallyMessage#setDeserializationPolicy}); a body set here by the application does not,
+ * since its classes came from the application itself.
  *
  * <h2>Why a refused class is a JMSSecurityException</h2>
  * A class outside the allow-list is not a malformed body (MessageFormatException, which this
@@ -36,6 +38,12 @@ public class TallyObjectMessage extends TallyMessage implements ObjectMessage {
 
     /** The serialized object, or null for a null object; never mutated once set. */
     private byte[] serialized;
+    /**
+     * True when {@link #serialized} was made here by {@link #setObject} from an object the
+     * application handed over, false when it arrived from elsewhere. Only bytes from elsewhere
+     * can smuggle in a class the application never used, so only they go through the allow-list.
+     */
+    private boolean serializedHere;
 
     /** A new message with a null object. */
     public TallyObjectMessage() {
@@ -51,6 +59,7 @@ public class TallyObjectMessage extends TallyMessage implements ObjectMessage {
     public void setObject(Serializable object) throws JMSException {
         checkBodyWritable();
         serialized = object == null ? null : serialize(object);
+        serializedHere = true;
     }
 
     private static byte[] serialize(Serializable object) throws MessageFormatException {
@@ -69,7 +78,9 @@ public class TallyObjectMessage extends TallyMessage implements ObjectMessage {
     }
 
     /**
-     * A new copy of the object, deserialized through the policy of this message.
+     * A new copy of the object. A received body is deserialized through the
+     * {@link DeserializationPolicy} of this message; one set here by {@link #setObject} is not
+     * filtered (its classes came from the application itself).
      *
      * @throws JMSSecurityException   if the object is or contains a class the policy refuses
      * @throws MessageFormatException if the body cannot be deserialized (corrupt, or a class not on the classpath)
@@ -90,8 +101,10 @@ public class TallyObjectMessage extends TallyMessage implements ObjectMessage {
         }
         DeserializationPolicy.Filter filter = policy.newFilter();
         try (ObjectInputStream in = new PolicyObjectInputStream(new ByteArrayInputStream(serialized))) {
-            ObjectInputFilter global = ObjectInputFilter.Config.getSerialFilter();
-            in.setObjectInputFilter(global == null ? filter : ObjectInputFilter.merge(filter, global));
+            if (!serializedHere) {
+                ObjectInputFilter global = ObjectInputFilter.Config.getSerialFilter();
+                in.setObjectInputFilter(global == null ? filter : ObjectInputFilter.merge(filter, global));
+            }
             Object o = in.readObject();
             if (!(o instanceof Serializable s)) {
                 throw new MessageFormatException("ObjectMessage " + getJMSMessageID() + " holds a "
@@ -168,6 +181,7 @@ public class TallyObjectMessage extends TallyMessage implements ObjectMessage {
     @Override
     void receiveBody(byte[] body) {
         serialized = body;
+        serializedHere = false;
     }
 
     @Override

@@ -81,6 +81,8 @@ public class TallySession implements QueueSession, TopicSession {
     private volatile Thread listenerThread;
     private final AsyncSends asyncSends = new AsyncSends(this);
     private volatile boolean closed;
+    /** Close has begun: no new listener call starts, but the running one keeps every facility. */
+    private volatile boolean closing;
 
     TallySession(TallyConnection connection, long id, SessionMode mode, Domain domain) {
         this.connection = connection;
@@ -337,19 +339,19 @@ public class TallySession implements QueueSession, TopicSession {
     // ---- listeners -------------------------------------------------------------------------------
 
     void scheduleListenerRun() {
-        if (!closed && connection.isStarted() && listenerRunScheduled.compareAndSet(false, true)) {
+        if (!closed && !closing && connection.isStarted() && listenerRunScheduled.compareAndSet(false, true)) {
             listenerExecutor.execute(this::runListeners);
         }
     }
 
     private void runListeners() {
         listenerRunScheduled.set(false);
-        while (!closed && connection.isStarted()) {
+        while (!closed && !closing && connection.isStarted()) {
             boolean any = false;
             deliveryLock.lock();
             try {
                 for (TallyMessageConsumer c : consumers) {
-                    if (closed || !connection.isStarted()) {
+                    if (closed || closing || !connection.isStarted()) {
                         return;
                     }
                     if (c.deliverOneToListener()) {
@@ -709,11 +711,12 @@ public class TallySession implements QueueSession, TopicSession {
         }
         asyncSends.checkNotInCallback("close");
         asyncSends.awaitAll();
-        closed = true;
+        closing = true;
         for (TallyMessageConsumer c : consumers) {
-            c.closeLocally();
+            c.closeLocally(); // a blocked receive returns null
         }
-        awaitListenerIdle();
+        awaitListenerIdle(); // a running onMessage keeps the session's facilities until it returns
+        closed = true;
         try {
             if (mode == SessionMode.DUPS_OK_ACKNOWLEDGE || mode == SessionMode.AUTO_ACKNOWLEDGE) {
                 long[] ids = takeConsumed();

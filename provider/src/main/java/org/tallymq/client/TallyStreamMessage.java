@@ -5,6 +5,7 @@ import jakarta.jms.MessageEOFException;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.StreamMessage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.tallymq.protocol.BodyType;
 
@@ -255,7 +256,7 @@ public class TallyStreamMessage extends TallyMessage implements StreamMessage {
                     + " use writeBytes(null) to write a null field");
         }
         TallyBytesMessage.checkRange(value, offset, length);
-        add(java.util.Arrays.copyOfRange(value, offset, offset + length));
+        add(Arrays.copyOfRange(value, offset, offset + length));
     }
 
     /**

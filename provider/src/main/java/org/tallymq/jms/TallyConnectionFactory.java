@@ -86,22 +86,22 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
 
     @Override
     public QueueConnection createQueueConnection() throws JMSException {
-        return (QueueConnection) createConnection();
+        return ((TallyConnection) createConnection()).restrictTo(TallyConnection.Domain.QUEUE);
     }
 
     @Override
     public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
-        return (QueueConnection) createConnection(userName, password);
+        return ((TallyConnection) createConnection(userName, password)).restrictTo(TallyConnection.Domain.QUEUE);
     }
 
     @Override
     public TopicConnection createTopicConnection() throws JMSException {
-        return (TopicConnection) createConnection();
+        return ((TallyConnection) createConnection()).restrictTo(TallyConnection.Domain.TOPIC);
     }
 
     @Override
     public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
-        return (TopicConnection) createConnection(userName, password);
+        return ((TallyConnection) createConnection(userName, password)).restrictTo(TallyConnection.Domain.TOPIC);
     }
 
     private static TallyConnection open(ConnectionOptions o, String user, String password) throws JMSException {

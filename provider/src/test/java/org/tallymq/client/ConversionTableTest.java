@@ -197,7 +197,7 @@ class ConversionTableTest {
 
     @ParameterizedTest(name = "absent property read as {0}")
     @EnumSource(value = T.class, names = {"BOOLEAN", "BYTE", "SHORT", "INT", "LONG", "FLOAT", "DOUBLE", "STRING"})
-    @DisplayName("spec 3.5.4/3.5.9: an absent property reads as valueOf(null)")
+    @DisplayName("spec 3.5.4/3.5.8: an absent property reads as valueOf(null)")
     void absentProperty(T col) throws JMSException {
         TallyMessage m = new TallyMessage();
         switch (col) {

@@ -121,7 +121,7 @@ class MessagePropertiesTest {
     }
 
     @Test
-    @DisplayName("spec 3.5.8: clearProperties deletes every property and makes them writable; the body stays")
+    @DisplayName("spec 3.5.7: clearProperties deletes every property and makes them writable; the body stays")
     void clearProperties() throws JMSException {
         TallyTextMessage sent = new TallyTextMessage("body");
         sent.setIntProperty("a", 1);
@@ -139,7 +139,7 @@ class MessagePropertiesTest {
     }
 
     @Test
-    @DisplayName("spec 3.5.7/3.5.11: getPropertyNames lists application and JMSX properties, never header fields")
+    @DisplayName("spec 3.5.6/3.5.11: getPropertyNames lists application and JMSX properties, never header fields")
     void propertyNames() throws JMSException {
         TallyMessage sent = new TallyMessage();
         sent.setStringProperty("b", "1");

@@ -148,10 +148,29 @@ class ObjectMessageTest {
             assertTrue(Gadget.readObjectRan);
         }
         TallyObjectMessage created = new TallyObjectMessage();
-        created.setObject(new Gadget("own"));
-        assertThrows(JMSSecurityException.class, created::getObject);
         created.setDeserializationPolicy(DeserializationPolicy.fromSpec("org.tallymq.**"));
+        created.setObject(new Gadget("own"));
+        TallyObjectMessage receivedWithSessionPolicy = (TallyObjectMessage) TallyMessage.fromMessageData(
+                created.toMessageData(), 1, null);
+        assertThrows(JMSSecurityException.class, receivedWithSessionPolicy::getObject);
+        receivedWithSessionPolicy.setDeserializationPolicy(DeserializationPolicy.fromSpec("org.tallymq.**"));
+        assertEquals("own", ((Gadget) receivedWithSessionPolicy.getObject()).payload);
+    }
+
+    @Test
+    @DisplayName("an object set on this message by the application is read back without the allow-list; once received it is filtered")
+    void ownObjectIsNotFiltered() throws JMSException {
+        TallyObjectMessage created = new TallyObjectMessage();
+        created.setDeserializationPolicy(DeserializationPolicy.fromSpec(""));
+        created.setObject(new Gadget("own"));
         assertEquals("own", ((Gadget) created.getObject()).payload);
+        assertTrue(created.isBodyAssignableTo(Gadget.class));
+        TallyObjectMessage received = (TallyObjectMessage) TallyMessage.fromMessageData(created.toMessageData(), 1,
+                DeserializationPolicy.fromSpec(""));
+        assertThrows(JMSSecurityException.class, received::getObject);
+        received.clearBody();
+        received.setObject(new Gadget("replaced"));
+        assertEquals("replaced", ((Gadget) received.getObject()).payload, "a body set after clearBody is local");
     }
 
     @Test
