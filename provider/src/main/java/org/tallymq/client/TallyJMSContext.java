@@ -377,10 +377,20 @@ public final class TallyJMSContext implements JMSContext {
 
     // ---- consumers -----------------------------------------------------------------------------
 
+    /** Creates a consumer and, with autoStart, starts the connection (spec 8.4); a failed start closes it again. */
     private JMSConsumer consumer(RuntimeExceptions.Call<MessageConsumer> create) {
         TallyMessageConsumer c = (TallyMessageConsumer) call(create);
         if (autoStart) {
-            run(() -> connection().start());
+            try {
+                connection().start();
+            } catch (JMSException e) {
+                try {
+                    c.close();
+                } catch (JMSException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw RuntimeExceptions.convert(e);
+            }
         }
         return new TallyJMSConsumer(this, c);
     }
