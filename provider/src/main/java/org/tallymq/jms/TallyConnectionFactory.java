@@ -4,7 +4,6 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
@@ -17,6 +16,7 @@ import java.util.function.Function;
 import org.tallymq.broker.BrokerConfig;
 import org.tallymq.client.ConnectionOptions;
 import org.tallymq.client.TallyConnection;
+import org.tallymq.client.TallyJMSContext;
 import org.tallymq.protocol.Endpoint;
 import org.tallymq.protocol.Peer;
 import org.tallymq.server.EmbeddedBrokers;
@@ -149,28 +149,35 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
         }
     }
 
-    private static JMSRuntimeException noContextYet() {
-        return new JMSRuntimeException("JMSContext is not available yet in this version of Tally; use createConnection()");
-    }
-
+    /** A context in AUTO_ACKNOWLEDGE mode with the URL's credentials, if any. */
     @Override
     public JMSContext createContext() {
-        throw noContextYet();
+        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
     }
 
+    /** A context in AUTO_ACKNOWLEDGE mode with these credentials. */
     @Override
     public JMSContext createContext(String userName, String password) {
-        throw noContextYet();
+        return createContext(userName, password, JMSContext.AUTO_ACKNOWLEDGE);
     }
 
+    /**
+     * @throws jakarta.jms.JMSRuntimeException         for an invalid session mode or when no
+     *                                                 connection can be made
+     * @throws jakarta.jms.JMSSecurityRuntimeException if the broker refuses the credentials
+     */
     @Override
     public JMSContext createContext(String userName, String password, int sessionMode) {
-        throw noContextYet();
+        return TallyJMSContext.open(() -> open(options(), userName, password), sessionMode);
     }
 
+    /** A context with the URL's credentials, if any; see {@link #createContext(String, String, int)}. */
     @Override
     public JMSContext createContext(int sessionMode) {
-        throw noContextYet();
+        return TallyJMSContext.open(() -> {
+            ConnectionOptions o = options();
+            return open(o, o.option("user"), o.option("password"));
+        }, sessionMode);
     }
 
     @Override
