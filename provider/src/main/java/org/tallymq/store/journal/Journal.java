@@ -326,6 +326,7 @@ public final class Journal implements AutoCloseable {
      */
     public List<SegmentStats> segmentStats() throws IOException {
         return join(writer.call(() -> {
+            writer.requireWriterThread();
             List<SegmentStats> out = new ArrayList<>();
             long current = writer.current().seq;
             for (Segment s : index.segments.values()) {

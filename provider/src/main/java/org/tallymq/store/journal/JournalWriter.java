@@ -163,8 +163,22 @@ final class JournalWriter implements Runnable {
         }
     }
 
+    private volatile Thread thread;
+
+    /**
+     * Fails fast when state owned by the writer thread is touched from another thread (checked always, not
+     * only under -ea: a violation would corrupt the index silently).
+     */
+    void requireWriterThread() {
+        if (Thread.currentThread() != thread) {
+            throw new IllegalStateException("bug: journal state touched from " + Thread.currentThread().getName()
+                    + "; only the writer thread may do that");
+        }
+    }
+
     @Override
     public void run() {
+        thread = Thread.currentThread();
         try {
             while (true) {
                 ArrayDeque<Op> batch;
@@ -235,6 +249,7 @@ final class JournalWriter implements Runnable {
     }
 
     private void encode(Append op) throws IOException {
+        requireWriterThread();
         JournalRecord r = op.record;
         if (op instanceof Snapshot s) {
             JournalIndex.Entry e = index.live.get(r.recordId());

@@ -95,9 +95,23 @@ final class SegmentAllocator implements AutoCloseable {
         }
     }
 
+    /** Lets a creation in progress finish and stops the thread, so no file changes after close returns. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         CompletableFuture<Segment> f = spare;
         spare = null;
         if (f != null) {
