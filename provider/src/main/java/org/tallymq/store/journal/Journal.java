@@ -239,6 +239,10 @@ public final class Journal implements AutoCloseable {
         synchronized (stateLock) {
             if (state == State.LOADING) {
                 state = State.LOADED;
+                writer.call(() -> {
+                    writer.prepareSpare();
+                    return null;
+                }, false);
                 compactorThread.start();
                 compactor.wake();
             }

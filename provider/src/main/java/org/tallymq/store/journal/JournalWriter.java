@@ -116,6 +116,14 @@ final class JournalWriter implements Runnable {
         this.segmentSize = segmentSize;
         this.onRoll = onRoll;
         this.current = index.segments.lastEntry().getValue();
+    }
+
+    /**
+     * Starts preallocating the next segment in the background. Called once replay is done, so the 32 MiB
+     * of zeros do not compete with it; a roll before that creates the segment on the spot. Writer thread.
+     */
+    void prepareSpare() {
+        requireWriterThread();
         allocator.prepare(current.seq + 1);
     }
 
