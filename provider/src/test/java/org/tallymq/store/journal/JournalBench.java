@@ -30,6 +30,21 @@ public final class JournalBench {
         int replayRecords = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
         int replayPayload = args.length > 3 ? Integer.parseInt(args[3]) : 256;
         Files.createDirectories(base);
+        if (args.length > 4 && args[4].equals("lone")) {
+            // many short alternating windows: fsync loop, lone appender, fsync loop, ...
+            Path oneDir = base.resolve("append-1");
+            JournalTestSupport.deleteDir(oneDir);
+            try (Journal j = warmJournal(oneDir)) {
+                for (int round = 0; round < 10; round++) {
+                    double f = fsyncLimit(base.resolve("fsync.bin"), seconds);
+                    double a = appenders(j, 1, seconds);
+                    System.out.printf("round %d: fsync %.0f ops/s, lone appender %.0f appends/s, ratio %.2f%n", round, f, a, a / f);
+                }
+            } finally {
+                JournalTestSupport.deleteDir(oneDir);
+            }
+            return;
+        }
         if (args.length > 4 && args[4].equals("replay-only")) {
             System.out.printf("replay: %.0f records/s%n", replay(base.resolve("replay"), replayRecords, replayPayload));
             return;
