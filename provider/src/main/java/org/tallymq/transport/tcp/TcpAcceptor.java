@@ -41,7 +41,7 @@ public final class TcpAcceptor implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         Pipelines.install(ch.pipeline(), options);
-                        ch.pipeline().addLast("connection", new ConnectionHandler("broker", broker::accept));
+                        ch.pipeline().addLast("connection", new ConnectionHandler(ConnectionHandler.BROKER, broker::accept));
                     }
                 });
         try {
