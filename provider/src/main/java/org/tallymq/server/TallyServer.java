@@ -91,10 +91,12 @@ public final class TallyServer implements AutoCloseable {
         return broker;
     }
 
+    /** Stops accepting, tells every client the broker is going away, closes the connections and the store, unlocks. */
     @Override
     public void close() {
+        acceptor.stopAccepting();
+        broker.close(); // pushes CONNECTION_CLOSED_BY_BROKER to every connection, then drains its loop
         acceptor.close();
-        broker.close();
         try {
             lock.release();
             lockChannel.close();
