@@ -49,7 +49,7 @@ import org.tallymq.server.TallyServer;
  *
  * <p>The client's heartbeat is not configurable from the URL yet ({@code TcpOptions.defaults()}, 10 s,
  * so a silent broker is found after 30 s); these tests open {@link TallyConnection} with a TCP
- * connector whose heartbeat is 300 ms, which is the same client code with a shorter period. The
+ * connector whose heartbeat is 500 ms, which is the same client code with a shorter period. The
  * heartbeat period is not negotiated: each side declares the other dead after three of its own
  * periods, so both sides of these tests use the same period (a client whose period is longer than a
  * third of the broker's timeout is dropped while idle and healthy). Waits are bounded generously;
@@ -58,7 +58,7 @@ import org.tallymq.server.TallyServer;
 class DeadPeerTest {
 
     /** Both sides of the connections under test (the periods are not negotiated: see the class comment). */
-    private static final Duration HEARTBEAT = Duration.ofMillis(300);
+    private static final Duration HEARTBEAT = Duration.ofMillis(500);
     private static final long WAIT_S = 30;
 
     private final List<AutoCloseable> cleanup = new ArrayList<>();
@@ -174,7 +174,7 @@ class DeadPeerTest {
     @DisplayName("a client that stops answering (SIGSTOP): the broker's heartbeat check closes it and its unacked"
             + " messages go to another client, JMSRedelivered=true")
     void unackedMessagesOfAStoppedClientAreRedelivered() throws Exception {
-        // the broker declares a client dead after 3 s of silence; the client beats every 300 ms
+        // the broker declares a client dead after 3 s of silence; the client beats every 500 ms
         TallyServer server = server(TcpOptions.defaults().withHeartbeat(Duration.ofSeconds(1)));
         Set<String> sent = sendPersistent(server, "stopped.client", 5);
         Process holder = startHolder(server, "stopped.client", 5, HEARTBEAT.toMillis());
