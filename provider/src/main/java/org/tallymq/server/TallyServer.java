@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -91,10 +92,12 @@ public final class TallyServer implements AutoCloseable {
         return broker;
     }
 
+    /** Stops accepting, tells every client the broker is going away, closes the connections and the store, unlocks. */
     @Override
     public void close() {
+        acceptor.stopAccepting();
+        broker.close(); // pushes CONNECTION_CLOSED_BY_BROKER to every connection, then drains its loop
         acceptor.close();
-        broker.close();
         try {
             lock.release();
             lockChannel.close();
@@ -142,9 +145,13 @@ public final class TallyServer implements AutoCloseable {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // Written to stderr directly, not logged: java.util.logging resets its handlers in a shutdown
+        // hook of its own that runs at the same time as this one, and would swallow these lines.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Tally broker '" + config.name() + "' stopping (signal received)");
+            System.err.println(Instant.now() + " Tally broker '" + config.name() + "' stopping (signal received)");
             server.close();
+            System.err.println(Instant.now() + " Tally broker '" + config.name() + "' stopped: connections closed,"
+                    + " data directory " + config.dataDir().toAbsolutePath() + " unlocked");
             stopped.countDown();
         }, "tally-shutdown"));
         stopped.await();

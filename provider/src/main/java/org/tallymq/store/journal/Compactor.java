@@ -159,6 +159,7 @@ final class Compactor implements Runnable {
 
     /** Writer thread. */
     private Head head() {
+        writer.requireWriterThread();
         Segment head = index.segments.firstEntry().getValue();
         if (head == writer.current()) {
             return null;
@@ -169,6 +170,7 @@ final class Compactor implements Runnable {
 
     /** Writer thread, after a force: delete the head if the reclaim rule allows. */
     private boolean reclaim(long seq) throws IOException {
+        writer.requireWriterThread();
         Segment head = index.segments.firstEntry().getValue();
         if (head.seq != seq || head == writer.current() || head.live > 0 || !head.pins.isEmpty()) {
             return false;
@@ -230,6 +232,7 @@ final class Compactor implements Runnable {
 
     /** Writer thread: the live records among {@code ids} with their base or an update in segment {@code seq}. */
     private List<Copy> liveIn(Set<Long> ids, long seq) {
+        writer.requireWriterThread();
         List<Copy> out = new ArrayList<>();
         for (long id : ids) {
             JournalIndex.Entry e = index.live.get(id);

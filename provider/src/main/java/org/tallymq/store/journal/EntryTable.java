@@ -16,9 +16,13 @@ final class EntryTable {
         return size;
     }
 
+    /**
+     * Keeps consecutive ids in consecutive slots (callers allocate ids in increasing order, and neighbouring
+     * slots share cache lines), while folding the high bits in so strided ids do not pile up in one run.
+     */
     private static int hash(long id) {
-        long h = id * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
+        int h = (int) (id ^ (id >>> 32));
+        return h ^ (h >>> 16);
     }
 
     JournalIndex.Entry get(long id) {
@@ -35,25 +39,29 @@ final class EntryTable {
         return get(id) != null;
     }
 
-    /** Adds an entry whose id is not in the table. */
-    void add(JournalIndex.Entry entry) {
+    /** Adds {@code entry} unless its id is present; returns the entry already present, or null if added. */
+    JournalIndex.Entry addIfAbsent(JournalIndex.Entry entry) {
         if ((size + 1) * 3 > slots.length * 2) {
             grow();
         }
-        insert(slots, entry);
-        size++;
+        JournalIndex.Entry old = insert(slots, entry);
+        if (old == null) {
+            size++;
+        }
+        return old;
     }
 
-    private static void insert(JournalIndex.Entry[] table, JournalIndex.Entry entry) {
+    private static JournalIndex.Entry insert(JournalIndex.Entry[] table, JournalIndex.Entry entry) {
         int mask = table.length - 1;
         int i = hash(entry.id) & mask;
         while (table[i] != null) {
             if (table[i].id == entry.id) {
-                throw new IllegalStateException("bug: record " + entry.id + " is already in the table");
+                return table[i];
             }
             i = (i + 1) & mask;
         }
         table[i] = entry;
+        return null;
     }
 
     private void grow() {

@@ -57,6 +57,12 @@ import java.util.concurrent.ExecutionException;
  * if the record did not change since the compactor read it. Then the head holds nothing live and is deleted
  * by the rule above. A crash between copy and delete leaves both; replay lets the later SNAPSHOT win.
  *
+ * <p><b>Limits.</b> Because only the head is deleted, a head pinned by an open transaction (typically an XA
+ * branch in doubt) keeps every later segment on disk until that transaction ends; {@link #segmentStats()}
+ * names the transaction. A record whose payload and updates no longer fit in one segment cannot be copied
+ * forward; its segment is reported as stuck. The loss of the oldest file(s) cannot be detected (there is no
+ * manifest); a missing file anywhere else can.
+ *
  * <h2>Ids</h2>
  * Record ids and transaction ids are the caller's. A record id must not be live when it is added (checked:
  * the append fails with IllegalStateException); it may be reused once its deletion was appended. A
@@ -233,6 +239,10 @@ public final class Journal implements AutoCloseable {
         synchronized (stateLock) {
             if (state == State.LOADING) {
                 state = State.LOADED;
+                writer.call(() -> {
+                    writer.prepareSpare();
+                    return null;
+                }, false);
                 compactorThread.start();
                 compactor.wake();
             }
@@ -326,6 +336,7 @@ public final class Journal implements AutoCloseable {
      */
     public List<SegmentStats> segmentStats() throws IOException {
         return join(writer.call(() -> {
+            writer.requireWriterThread();
             List<SegmentStats> out = new ArrayList<>();
             long current = writer.current().seq;
             for (Segment s : index.segments.values()) {

@@ -274,12 +274,11 @@ final class JournalIndex {
     }
 
     private void addBase(long id, byte userType, long location) throws ImpossibleRecordException {
-        Entry old = live.get(id);
+        Entry old = live.addIfAbsent(new Entry(id, userType, location));
         if (old != null) {
             throw new ImpossibleRecordException(JournalCorruptedException.IMPOSSIBLE_SEQUENCE,
                     "record " + id + " is added again while live (first added at " + Segment.describe(old.base) + ")");
         }
-        live.add(new Entry(id, userType, location));
         segment(location).live++;
     }
 

@@ -23,9 +23,11 @@ public record JournalRecord(RecordType type, long txId, long recordId, byte user
     static final byte[] EMPTY = new byte[0];
 
     public JournalRecord {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(payload, "payload");
-        Objects.requireNonNull(updates, "updates");
+        if (type == null || payload == null || updates == null) {
+            throw new IllegalArgumentException("a journal record needs a type, a payload and an update list (use empty"
+                    + " ones, not null): type=" + type + ", payload=" + (payload == null ? "null" : payload.length + "B")
+                    + ", updates=" + (updates == null ? "null" : updates.size()));
+        }
     }
 
     public static JournalRecord add(long recordId, byte userType, byte[] payload) {

@@ -116,6 +116,14 @@ final class JournalWriter implements Runnable {
         this.segmentSize = segmentSize;
         this.onRoll = onRoll;
         this.current = index.segments.lastEntry().getValue();
+    }
+
+    /**
+     * Starts preallocating the next segment in the background. Called once replay is done, so the 32 MiB
+     * of zeros do not compete with it; a roll before that creates the segment on the spot. Writer thread.
+     */
+    void prepareSpare() {
+        requireWriterThread();
         allocator.prepare(current.seq + 1);
     }
 
@@ -163,8 +171,22 @@ final class JournalWriter implements Runnable {
         }
     }
 
+    private volatile Thread thread;
+
+    /**
+     * Fails fast when state owned by the writer thread is touched from another thread (checked always, not
+     * only under -ea: a violation would corrupt the index silently).
+     */
+    void requireWriterThread() {
+        if (Thread.currentThread() != thread) {
+            throw new IllegalStateException("bug: journal state touched from " + Thread.currentThread().getName()
+                    + "; only the writer thread may do that");
+        }
+    }
+
     @Override
     public void run() {
+        thread = Thread.currentThread();
         try {
             while (true) {
                 ArrayDeque<Op> batch;
@@ -235,6 +257,7 @@ final class JournalWriter implements Runnable {
     }
 
     private void encode(Append op) throws IOException {
+        requireWriterThread();
         JournalRecord r = op.record;
         if (op instanceof Snapshot s) {
             JournalIndex.Entry e = index.live.get(r.recordId());

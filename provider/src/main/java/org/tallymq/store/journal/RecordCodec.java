@@ -57,9 +57,10 @@ import java.util.zip.CRC32C;
  * type code, the CRC, the segment stamp, then the body size for the type and every inner length against the
  * bytes left in the body.
  *
- * <p>Thread-safe: stateless.
+ * <p>Thread-safe: stateless. Package-private: the format is the journal's own business; {@code journal print}
+ * shows it to people.
  */
-public final class RecordCodec {
+final class RecordCodec {
 
     public static final int MAGIC = 0x544C4A4E;
     public static final short FORMAT_VERSION = 1;

@@ -2,7 +2,6 @@ package org.tallymq.store.journal;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,18 +15,33 @@ final class Replayer {
     }
 
     static LoadSummary deliver(JournalIndex index, ReplayHandler handler) throws IOException {
-        List<JournalIndex.Entry> entries = index.live.values();
-        entries.sort(Comparator.comparingLong(e -> e.base));
-        RecordReader bases = new RecordReader(index.segments);
         RecordReader others = new RecordReader(index.segments);
-        for (JournalIndex.Entry e : entries) {
-            JournalRecord base = bases.read(e.base);
-            List<byte[]> updates = new ArrayList<>(base.updates().size() + e.updateCount);
-            updates.addAll(base.updates());
-            for (int i = 0; i < e.updateCount; i++) {
-                updates.add(others.read(e.updates[i]).payload());
+        long delivered = 0;
+        // bases are found by scanning the segments in order (sequential reads, no sort of the live set)
+        for (Segment seg : index.segments.values()) {
+            SegmentScanner scanner = new SegmentScanner(seg.file, true);
+            scanner.readHeader();
+            while (scanner.offset() < seg.writePosition && scanner.next()) {
+                JournalRecord base = scanner.record();
+                RecordType t = base.type();
+                if (t != RecordType.ADD && t != RecordType.TX_ADD && t != RecordType.SNAPSHOT) {
+                    continue;
+                }
+                JournalIndex.Entry e = index.live.get(base.recordId());
+                if (e == null || e.base != Segment.location(seg.seq, scanner.offset())) {
+                    continue;
+                }
+                List<byte[]> updates = new ArrayList<>(base.updates().size() + e.updateCount);
+                updates.addAll(base.updates());
+                for (int i = 0; i < e.updateCount; i++) {
+                    updates.add(others.read(e.updates[i]).payload());
+                }
+                handler.onRecord(new LiveRecord(e.id, e.userType, base.payload(), updates));
+                delivered++;
             }
-            handler.onRecord(new LiveRecord(e.id, e.userType, base.payload(), updates));
+        }
+        if (delivered != index.live.size()) {
+            throw new IOException("bug: replay delivered " + delivered + " records but the index holds " + index.live.size());
         }
         int prepared = 0;
         for (JournalIndex.Tx tx : index.txs.values()) {
@@ -42,6 +56,6 @@ final class Replayer {
             handler.onPrepared(new PreparedTransaction(tx.txId, xid, records));
             prepared++;
         }
-        return new LoadSummary(entries.size(), prepared, index.maxRecordId, index.maxTxId);
+        return new LoadSummary(delivered, prepared, index.maxRecordId, index.maxTxId);
     }
 }

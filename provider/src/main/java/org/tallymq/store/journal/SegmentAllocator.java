@@ -14,7 +14,8 @@ import java.util.concurrent.Executors;
  * durable header and zeroed space, and a crash mid-creation leaves only a {@code .tmp} file, which open
  * deletes. Keeps one spare segment ready in the background so the writer rarely waits at a roll.
  *
- * <p>Threading: {@link #take} is called by the writer thread only; creation runs on the allocator thread.
+ * <p>Threading: {@link #prepare} and {@link #take} are called by the writer thread only ({@link #create} also by
+ * the opening thread before the writer exists); creation runs on the allocator thread.
  */
 final class SegmentAllocator implements AutoCloseable {
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20);
@@ -39,6 +40,9 @@ final class SegmentAllocator implements AutoCloseable {
 
     /** Starts creating segment {@code seq} in the background. */
     void prepare(long seq) {
+        if (spare != null && spareSeq == seq) {
+            return; // already being prepared
+        }
         spareSeq = seq;
         spare = CompletableFuture.supplyAsync(() -> {
             try {
@@ -95,9 +99,23 @@ final class SegmentAllocator implements AutoCloseable {
         }
     }
 
+    /** Lets a creation in progress finish and stops the thread, so no file changes after close returns. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         CompletableFuture<Segment> f = spare;
         spare = null;
         if (f != null) {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 class CountingIo implements JournalIo {
     final JournalIo real = JournalIo.files();
+    /** Forces of segment files (the preallocator's forces of {@code .tmp} files are not counted). */
     final AtomicInteger forces = new AtomicInteger();
     final AtomicInteger writes = new AtomicInteger();
     volatile Hooks hooks = new Hooks();
@@ -115,7 +116,9 @@ class CountingIo implements JournalIo {
             @Override
             public void force() throws IOException {
                 hooks.beforeForce(f.path());
-                forces.incrementAndGet();
+                if (!f.path().getFileName().toString().endsWith(".tmp")) {
+                    forces.incrementAndGet(); // count the writer's forces, not those of segment preallocation
+                }
                 if (reallyForce) {
                     f.force();
                 }

@@ -21,7 +21,7 @@ class EntryTableTest {
             long id = rnd.nextBoolean() ? rnd.nextInt(5000) : rnd.nextLong();
             if (rnd.nextInt(3) > 0 && !m.containsKey(id)) {
                 JournalIndex.Entry e = new JournalIndex.Entry(id, (byte) 0, i);
-                t.add(e);
+                assertNull(t.addIfAbsent(e));
                 m.put(id, e);
             } else {
                 assertSame(m.remove(id), t.remove(id));

@@ -211,8 +211,17 @@ class TornTailTest {
         JournalCorruptedException e = assertThrows(JournalCorruptedException.class, () -> Journal.builder(d).io(IO).open());
         assertEquals(JournalCorruptedException.BAD_HEADER, e.code());
         assertEquals(files.get(0), e.file());
-        Path m = copy("missing");
-        Files.delete(JournalTestSupport.segmentFiles(m).get(1));
+        Path m = tmp.resolve("missing");
+        try (Journal j = Journal.builder(m).segmentSize(SMALL_SEGMENT).io(IO).autoCompact(false).open()) {
+            j.load(new Collector());
+            for (int i = 0; i < 300; i++) {
+                j.appendAdd(i, (byte) 0, payload(i, 1000), false);
+            }
+            await(j.appendAdd(300, (byte) 0, new byte[0], true));
+        }
+        List<Path> segments = JournalTestSupport.segmentFiles(m);
+        assertTrue(segments.size() >= 4, segments.toString());
+        Files.delete(segments.get(1));
         JournalCorruptedException e2 = assertThrows(JournalCorruptedException.class, () -> Journal.builder(m).io(IO).open());
         assertEquals(JournalCorruptedException.MISSING_SEGMENT, e2.code());
         assertTrue(e2.getMessage().contains("missing"), e2.getMessage());
