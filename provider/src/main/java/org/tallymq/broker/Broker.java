@@ -72,6 +72,7 @@ public final class Broker implements Acceptor, AutoCloseable {
             return t;
         });
         loop.setRemoveOnCancelPolicy(true);
+        loop.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // pending delivery-delay timers do not hold up close
     }
 
     /**

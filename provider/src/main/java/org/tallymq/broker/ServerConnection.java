@@ -86,9 +86,16 @@ final class ServerConnection implements Endpoint {
             if (!connected && !(c instanceof Command.Connect)) {
                 throw new BrokerException(ErrorCode.PROTOCOL, "the first command of a connection must be CONNECT, not " + name(c));
             }
+            Validation.check(c);
             dispatch(c, replier);
         } catch (BrokerException e) {
             replier.fail(e.code, e.getMessage());
+            if (e.code == ErrorCode.PROTOCOL) {
+                // a client that breaks the protocol is buggy or hostile: it gets its answer, then no more
+                LOG.warning("connection " + id + " from " + client.address() + " closed: protocol violation: " + e.getMessage());
+                cleanUp();
+                client.close("protocol violation: " + e.getMessage());
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "connection " + id + " (" + client.address() + "): unexpected failure handling "
                     + name(c) + "; the command failed, the broker carries on", e);

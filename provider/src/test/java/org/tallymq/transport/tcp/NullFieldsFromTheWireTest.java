@@ -11,7 +11,6 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,9 +29,6 @@ import org.tallymq.server.TallyServer;
  * broker error". Bad input from the wire should get FAILED(PROTOCOL) with a message naming the
  * field, and log nothing SEVERE (issue 6 item 5; STYLE: no raw NPE for bad input).
  */
-@Disabled("DEFECT in broker/ServerConnection, Broker, ServerSession (owned by the lead): null fields from the wire"
-        + " reach the broker unchecked and end in NullPointerException (FAILED(GENERIC) + SEVERE log)."
-        + " Enable when the broker (or the codec) rejects them")
 class NullFieldsFromTheWireTest {
 
     private static TallyServer server;
