@@ -127,7 +127,7 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
         int colon = hostPort.lastIndexOf(':');
         String host = hostPort.substring(0, colon);
         int port = Integer.parseInt(hostPort.substring(colon + 1));
-        TcpOptions tcp = TcpOptions.defaults();
+        TcpOptions tcp = TcpOptions.defaults().withHeartbeat(java.time.Duration.ofMillis(o.heartbeatMillis()));
         return client -> {
             try {
                 return TcpConnector.connect(host, port, client, tcp);
