@@ -58,7 +58,7 @@ public final class InVmThroughput {
     }
 
     private static Result run(int messages, String queueName) throws Exception {
-        TallyConnectionFactory cf = new TallyConnectionFactory("vm://bench");
+        TallyConnectionFactory cf = new TallyConnectionFactory("vm://bench?dataDir=target/bench-data");
         byte[] body = new byte[1024];
         long[] latencies = new long[messages];
         try (Connection producerConn = cf.createConnection(); Connection consumerConn = cf.createConnection()) {
