@@ -11,6 +11,7 @@ import org.tallymq.store.journal.Journal;
 import org.tallymq.store.journal.LiveRecord;
 import org.tallymq.store.journal.LoadSummary;
 import org.tallymq.store.journal.PreparedTransaction;
+import org.tallymq.store.journal.RecoveryReport;
 import org.tallymq.store.journal.ReplayHandler;
 
 /**
@@ -37,8 +38,14 @@ public final class JournalStore implements MessageStore {
      */
     public static JournalStore open(Path dir, int segmentBytes, boolean repair) throws IOException {
         Journal j = Journal.builder(dir).segmentSize(segmentBytes).repair(repair).open();
-        if (!j.recoveryReport().toString().isEmpty()) {
-            LOG.info(() -> "journal " + dir + ": " + j.recoveryReport());
+        RecoveryReport r = j.recoveryReport();
+        if (!r.tornTails().isEmpty() || !r.rolledBackTransactions().isEmpty()) {
+            LOG.info("journal " + dir + ": recovered after an unclean stop: torn tail cut " + r.tornTails()
+                    + ", unfinished transactions rolled back " + r.rolledBackTransactions());
+        }
+        if (!r.repairs().isEmpty()) {
+            LOG.warning("journal " + dir + " was REPAIRED at start (repair option): dropped " + r.repairs()
+                    + "; messages in the dropped part are lost");
         }
         return new JournalStore(dir, j);
     }
