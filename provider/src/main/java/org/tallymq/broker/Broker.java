@@ -98,8 +98,23 @@ public final class Broker implements Acceptor, AutoCloseable {
             throw cause instanceof IOException io ? io : new IOException("broker '" + config.name() + "' could not load "
                     + store.description() + ": " + e.getMessage(), e);
         }
+        b.loop.scheduleWithFixedDelay(() -> b.execute(b::expireAll), EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS,
+                TimeUnit.SECONDS);
         LOG.info(() -> "Tally broker '" + config.name() + "' started; store: " + store.description());
         return b;
+    }
+
+    /** How often waiting messages are checked for expiry, so expired ones leave the store without a consumer. */
+    private static final long EXPIRY_SWEEP_SECONDS = 5;
+
+    void expireAll() {
+        long now = clock.millis();
+        for (MessageQueue q : queues.values()) {
+            q.expire(now);
+        }
+        for (Subscription s : durableById.values()) {
+            s.queue.expire(now);
+        }
     }
 
     /** Replays the store into queues and subscriptions; on the loop, before any connection. */

@@ -185,6 +185,21 @@ final class MessageQueue {
         }
     }
 
+    /** Removes waiting messages whose time to live has passed (the periodic sweep; dispatch also drops them). */
+    void expire(long now) {
+        if (deleted) {
+            return;
+        }
+        var it = available.iterator();
+        while (it.hasNext()) {
+            QueuedMessage m = it.next();
+            if (m.isExpired(now)) {
+                it.remove();
+                broker.expired(this, m);
+            }
+        }
+    }
+
     /** Pushes to one consumer whatever it can take now (for receiveNoWait). */
     void dispatchNow() {
         dispatch();

@@ -107,6 +107,10 @@ public final class TallyServer implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("journal")) {
+            System.exit(journalTool(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         Map<String, String> opts = parse(args);
         if (opts == null) {
             System.err.println("usage: tally server [--data-dir DIR] [--bind HOST:PORT] [--name NAME] [--users user:password,...]");
@@ -155,6 +159,17 @@ public final class TallyServer implements AutoCloseable {
             stopped.countDown();
         }, "tally-shutdown"));
         stopped.await();
+    }
+
+    /** {@code journal print|verify DIR}: DIR is a data directory (its journal/ is read) or a journal directory. */
+    static int journalTool(String[] args) {
+        if (args.length == 2) {
+            Path dir = Path.of(args[1]);
+            if (Files.isDirectory(dir.resolve("journal"))) {
+                args = new String[] {args[0], dir.resolve("journal").toString()};
+            }
+        }
+        return org.tallymq.store.journal.JournalTool.run(args, System.out, System.err);
     }
 
     private static Map<String, String> parse(String[] args) {
