@@ -58,6 +58,26 @@ public final class Broker implements Acceptor, AutoCloseable {
     private final Map<Subscription.Key, Subscription> namedSubscriptions = new HashMap<>();
     private final Map<String, ServerConnection> connections = new HashMap<>();
     private final Map<Long, Subscription> durableById = new HashMap<>();
+    /** The previous run of this broker did not stop cleanly (kill -9, crash, power loss). */
+    private boolean uncleanStop;
+
+    /**
+     * Creates {@code dataDir/broker.running}, which a clean {@link #close} deletes.
+     *
+     * @return whether the file was already there: the last run ended without a clean stop
+     */
+    private boolean markRunning() throws IOException {
+        java.nio.file.Path marker = config.dataDir().resolve(RUNNING_MARKER);
+        boolean was = java.nio.file.Files.exists(marker);
+        java.nio.file.Files.createDirectories(config.dataDir());
+        java.nio.file.Files.writeString(marker, "pid " + ProcessHandle.current().pid() + "\n");
+        return was;
+    }
+
+    private static final String RUNNING_MARKER = "broker.running";
+    /** Set once the store was replayed: only then may a close say the stop was clean. */
+    private volatile boolean loaded;
+
     /** The last id handed out for a message-in-queue, a durable subscription or a transaction. */
     private long lastId;
     private boolean storeFailureLogged;
@@ -87,11 +107,13 @@ public final class Broker implements Acceptor, AutoCloseable {
                 ? JournalStore.open(config.dataDir().resolve("journal"), config.segmentBytes(), config.repair())
                 : new MemoryStore();
         Broker b = new Broker(config, store);
+        b.uncleanStop = config.persistent() && b.markRunning();
         try {
             b.inspect(() -> {
                 b.load();
                 return null;
             });
+            b.loaded = true;
         } catch (RuntimeException e) {
             b.close();
             Throwable cause = e.getCause() != null && e.getCause().getCause() instanceof IOException io ? io : e;
@@ -148,13 +170,22 @@ public final class Broker implements Acceptor, AutoCloseable {
                 continue;
             }
             QueuedMessage qm = new QueuedMessage(m.message(), m.recordId(), null, true);
-            qm.deliveries = m.deliveries();
+            // After an unclean stop nobody can say which messages had been handed to an application and not
+            // acknowledged (a delivery writes nothing; only a return does): count one attempt for each, so
+            // such a message comes back with JMSRedelivered=true and JMSXDeliveryCount >= 2. The flag may be
+            // pessimistic ("likely, but not guaranteed", spec 3.4.7); it is never missing.
+            qm.deliveries = uncleanStop ? Math.max(m.deliveries(), 1) : m.deliveries();
             q.accept(qm);
         }
         int restored = messages.size() - dropped;
         if (restored > 0 || !durableById.isEmpty()) {
             LOG.info("broker '" + name() + "' recovered " + restored + " persistent messages and " + durableById.size()
                     + " durable subscriptions from " + store.description());
+        }
+        if (uncleanStop && restored > 0) {
+            LOG.warning("broker '" + name() + "' was not stopped cleanly last time: its " + restored + " recovered messages"
+                    + " are marked redelivered (JMSRedelivered=true), since any of them may have been received and not"
+                    + " acknowledged before the stop");
         }
     }
 
@@ -306,6 +337,14 @@ public final class Broker implements Acceptor, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         store.close();
+        if (config.persistent() && loaded) {
+            try {
+                java.nio.file.Files.deleteIfExists(config.dataDir().resolve(RUNNING_MARKER));
+            } catch (IOException e) {
+                LOG.warning("broker '" + name() + "' could not delete " + config.dataDir().resolve(RUNNING_MARKER)
+                        + " (" + e + "); its messages will be marked redelivered at the next start");
+            }
+        }
         LOG.info(() -> "Tally broker '" + name() + "' stopped");
     }
 
