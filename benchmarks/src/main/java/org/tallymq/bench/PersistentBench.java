@@ -67,19 +67,31 @@ public final class PersistentBench {
         Map<String, List<Double>> results = new LinkedHashMap<>();
         for (int r = 1; r <= reps; r++) {
             System.out.printf("--- repetition %d ---%n", r);
-            put(results, "fsync limit (ops/s)", fsyncLimit(root.resolve("fsync.dat"), window));
+            double fsync = fsyncLimit(root.resolve("fsync.dat"), window);
+            put(results, "fsync limit (ops/s)", fsync);
             ConnectionFactory vm = new TallyConnectionFactory("vm://bench-" + r + "?dataDir=" + root.resolve("vm-" + r));
+            Map<Integer, Double> vmRate = new LinkedHashMap<>();
             for (int p : new int[] {1, 4, 16}) {
-                put(results, "in-VM persistent send, " + p + " producer(s) (msgs/s)", sends(vm, "q.vm." + p, p, window));
+                double rate = sends(vm, "q.vm." + p, p, window);
+                vmRate.put(p, rate);
+                put(results, "in-VM persistent send, " + p + " producer(s) (msgs/s)", rate);
+                put(results, "  same repetition: in-VM " + p + " / fsync limit", rate / fsync);
             }
-            put(results, "in-VM transacted send, commit every 100 (msgs/s)", transacted(vm, "q.tx", window));
-            put(results, "in-VM CLIENT_ACKNOWLEDGE consume, ack each (msgs/s)", consume(vm, "q.vm.16", window));
+            double tx = transacted(vm, "q.tx", window);
+            put(results, "in-VM transacted send, commit every 100 (msgs/s)", tx);
+            put(results, "  same repetition: transacted / fsync limit", tx / fsync);
+            double consumed = consume(vm, "q.vm.16", window);
+            put(results, "in-VM CLIENT_ACKNOWLEDGE consume, ack each (msgs/s)", consumed);
+            put(results, "  same repetition: consume / fsync limit", consumed / fsync);
             EmbeddedBrokers.stop("bench-" + r);
             try (TallyServer server = TallyServer.start(BrokerConfig.builder("bench-tcp-" + r).dataDir(root.resolve("tcp-" + r))
                     .build(), new InetSocketAddress("127.0.0.1", 0), TcpOptions.defaults())) {
                 ConnectionFactory tcp = new TallyConnectionFactory("tcp://127.0.0.1:" + server.address().getPort());
                 for (int p : new int[] {1, 4, 16}) {
-                    put(results, "TCP persistent send, " + p + " producer(s) (msgs/s)", sends(tcp, "q.tcp." + p, p, window));
+                    double rate = sends(tcp, "q.tcp." + p, p, window);
+                    put(results, "TCP persistent send, " + p + " producer(s) (msgs/s)", rate);
+                    put(results, "  same repetition: TCP " + p + " / fsync limit", rate / fsync);
+                    put(results, "  same repetition: TCP " + p + " / in-VM " + p, rate / vmRate.get(p));
                 }
             }
             put(results, "heap used after the sends (MiB)", heapMiB());
@@ -112,16 +124,20 @@ public final class PersistentBench {
         for (Map.Entry<String, Double> e : med.entrySet()) {
             String k = e.getKey();
             String extra = "";
+            if (k.startsWith("  same repetition")) {
+                System.out.printf("%-58s %12.2f%n", k, e.getValue());
+                continue;
+            }
             if (k.contains("send, ") && k.contains("producer")) {
-                extra = String.format("   (%.2f x fsync limit)", e.getValue() / fsync);
+                extra = String.format("   (median / median fsync: %.2f)", e.getValue() / fsync);
                 int p = Integer.parseInt(k.replaceAll(".*send, (\\d+) producer.*", "$1"));
                 if (k.startsWith("in-VM")) {
                     vmRates.put(p, e.getValue());
                 } else if (vmRates.containsKey(p)) {
-                    extra += String.format("   (TCP/in-VM %.2f)", e.getValue() / vmRates.get(p));
+                    extra += String.format("   (TCP/in-VM of medians: %.2f)", e.getValue() / vmRates.get(p));
                 }
             } else if (k.contains("transacted") || k.contains("consume")) {
-                extra = String.format("   (%.2f x fsync limit)", e.getValue() / fsync);
+                extra = String.format("   (median / median fsync: %.2f)", e.getValue() / fsync);
             }
             System.out.printf("%-58s %,12.1f%s%n", k, e.getValue(), extra);
         }
@@ -131,7 +147,7 @@ public final class PersistentBench {
 
     private static void put(Map<String, List<Double>> results, String key, double value) {
         results.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        System.out.printf("%-58s %,12.1f%n", key, value);
+        System.out.printf(key.startsWith("  ") ? "%-58s %12.2f%n" : "%-58s %,12.1f%n", key, value);
     }
 
     private static double median(List<Double> v) {
