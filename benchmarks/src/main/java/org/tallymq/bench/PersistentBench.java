@@ -65,32 +65,26 @@ public final class PersistentBench {
                 root, reps, window, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         Map<String, List<Double>> results = new LinkedHashMap<>();
+        // The disk's fsync rate drifts a lot on a shared machine, so every measurement sits between two fsync
+        // windows and its ratio is taken to their mean, not to a number measured a minute earlier.
+        Bracket b = new Bracket(root.resolve("fsync.dat"), Math.max(1, window / 2), results);
         for (int r = 1; r <= reps; r++) {
             System.out.printf("--- repetition %d ---%n", r);
-            double fsync = fsyncLimit(root.resolve("fsync.dat"), window);
-            put(results, "fsync limit (ops/s)", fsync);
             ConnectionFactory vm = new TallyConnectionFactory("vm://bench-" + r + "?dataDir=" + root.resolve("vm-" + r));
             Map<Integer, Double> vmRate = new LinkedHashMap<>();
             for (int p : new int[] {1, 4, 16}) {
-                double rate = sends(vm, "q.vm." + p, p, window);
-                vmRate.put(p, rate);
-                put(results, "in-VM persistent send, " + p + " producer(s) (msgs/s)", rate);
-                put(results, "  same repetition: in-VM " + p + " / fsync limit", rate / fsync);
+                vmRate.put(p, b.measure("in-VM persistent send, " + p + " producer(s) (msgs/s)", "in-VM " + p,
+                        () -> sends(vm, "q.vm." + p, p, window)));
             }
-            double tx = transacted(vm, "q.tx", window);
-            put(results, "in-VM transacted send, commit every 100 (msgs/s)", tx);
-            put(results, "  same repetition: transacted / fsync limit", tx / fsync);
-            double consumed = consume(vm, "q.vm.16", window);
-            put(results, "in-VM CLIENT_ACKNOWLEDGE consume, ack each (msgs/s)", consumed);
-            put(results, "  same repetition: consume / fsync limit", consumed / fsync);
+            b.measure("in-VM transacted send, commit every 100 (msgs/s)", "transacted", () -> transacted(vm, "q.tx", window));
+            b.measure("in-VM CLIENT_ACKNOWLEDGE consume, ack each (msgs/s)", "consume", () -> consume(vm, "q.vm.16", window));
             EmbeddedBrokers.stop("bench-" + r);
             try (TallyServer server = TallyServer.start(BrokerConfig.builder("bench-tcp-" + r).dataDir(root.resolve("tcp-" + r))
                     .build(), new InetSocketAddress("127.0.0.1", 0), TcpOptions.defaults())) {
                 ConnectionFactory tcp = new TallyConnectionFactory("tcp://127.0.0.1:" + server.address().getPort());
                 for (int p : new int[] {1, 4, 16}) {
-                    double rate = sends(tcp, "q.tcp." + p, p, window);
-                    put(results, "TCP persistent send, " + p + " producer(s) (msgs/s)", rate);
-                    put(results, "  same repetition: TCP " + p + " / fsync limit", rate / fsync);
+                    double rate = b.measure("TCP persistent send, " + p + " producer(s) (msgs/s)", "TCP " + p,
+                            () -> sends(tcp, "q.tcp." + p, p, window));
                     put(results, "  same repetition: TCP " + p + " / in-VM " + p, rate / vmRate.get(p));
                 }
             }
@@ -104,12 +98,12 @@ public final class PersistentBench {
             System.gc();
             long before = usedHeap();
             long start = System.nanoTime();
-            Broker b = Broker.start(BrokerConfig.builder("bench-replay-" + r).dataDir(replayDir).build());
+            Broker broker = Broker.start(BrokerConfig.builder("bench-replay-" + r).dataDir(replayDir).build());
             double seconds = (System.nanoTime() - start) / 1e9;
-            int depth = b.queueDepth("q.replay");
+            int depth = broker.queueDepth("q.replay");
             System.gc();
             double heap = (usedHeap() - before) / 1048576.0;
-            b.close();
+            broker.close();
             System.out.printf("replay %d: %,d messages in %.2f s = %,.0f records/s; heap held by the replayed broker %.1f MiB%n",
                     r, depth, seconds, depth / seconds, heap);
             put(results, "replay (records/s)", depth / seconds);
@@ -120,11 +114,13 @@ public final class PersistentBench {
         Map<String, Double> med = new LinkedHashMap<>();
         results.forEach((k, v) -> med.put(k, median(v)));
         double fsync = med.get("fsync limit (ops/s)");
+        System.out.println("(lines starting 'same window' are medians of per-measurement ratios, the ones to read;"
+                + " 'median / median fsync' divides medians taken at different times)");
         Map<Integer, Double> vmRates = new LinkedHashMap<>();
         for (Map.Entry<String, Double> e : med.entrySet()) {
             String k = e.getKey();
             String extra = "";
-            if (k.startsWith("  same repetition")) {
+            if (k.startsWith("  same")) {
                 System.out.printf("%-58s %12.2f%n", k, e.getValue());
                 continue;
             }
@@ -143,6 +139,38 @@ public final class PersistentBench {
         }
         deleteTree(root);
         System.exit(0);
+    }
+
+    private interface Rate {
+        double measure() throws Exception;
+    }
+
+    /** Measures between fsync windows: each measurement is followed by one, and compared with the mean of both. */
+    private static final class Bracket {
+        private final Path file;
+        private final double window;
+        private final Map<String, List<Double>> results;
+        private double last = -1;
+
+        Bracket(Path file, double window, Map<String, List<Double>> results) {
+            this.file = file;
+            this.window = window;
+            this.results = results;
+        }
+
+        double measure(String key, String shortName, Rate rate) throws Exception {
+            if (last < 0) {
+                last = fsyncLimit(file, window);
+                put(results, "fsync limit (ops/s)", last);
+            }
+            double value = rate.measure();
+            double after = fsyncLimit(file, window);
+            put(results, key, value);
+            put(results, "  same window: " + shortName + " / fsync limit around it", value / ((last + after) / 2));
+            put(results, "fsync limit (ops/s)", after);
+            last = after;
+            return value;
+        }
     }
 
     private static void put(Map<String, List<Double>> results, String key, double value) {
