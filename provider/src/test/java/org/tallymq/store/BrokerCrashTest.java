@@ -28,7 +28,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -93,9 +92,6 @@ class BrokerCrashTest {
     }
 
     @Test
-    @Disabled("defect in broker/: the delivery count is written only when a message is returned (MessageQueue.returnMessage),"
-            + " never before a delivery, so a message the application received and did not acknowledge comes back after a"
-            + " crash with JMSRedelivered=false and JMSXDeliveryCount=1; issue 4 item 2 requires true and the count kept")
     @DisplayName("in-VM broker SIGKILLed: a received, unacknowledged message comes back with JMSRedelivered=true, JMSXDeliveryCount >= 2 (JMS 3.1 §3.4.7, §3.5.11)")
     void sigkillKeepsRedeliveryFlags() throws Exception {
         crashEmbedded(4, true);
