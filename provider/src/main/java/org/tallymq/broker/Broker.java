@@ -45,6 +45,7 @@ public final class Broker implements Acceptor, AutoCloseable {
 
     private final BrokerConfig config;
     private final MessageStore store;
+    private final FlowControl flow;
     private final ScheduledThreadPoolExecutor loop;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong connectionIds = new AtomicLong();
@@ -86,6 +87,7 @@ public final class Broker implements Acceptor, AutoCloseable {
     private Broker(BrokerConfig config, MessageStore store) {
         this.config = config;
         this.store = store;
+        this.flow = new FlowControl(this, config.memoryBudget(), config.blockTimeoutMillis());
         this.loop = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "tally-broker-" + config.name());
             t.setDaemon(true);
@@ -230,6 +232,15 @@ public final class Broker implements Acceptor, AutoCloseable {
 
     MessageStore store() {
         return store;
+    }
+
+    FlowControl flow() {
+        return flow;
+    }
+
+    /** Bytes of messages held in this broker's queues (what the memory budget limits). Thread-safe. */
+    public long queuedBytes() {
+        return inspect(flow::used);
     }
 
     /** A new id for a message-in-queue, durable subscription or transaction. Event loop only. */
@@ -459,6 +470,7 @@ public final class Broker implements Acceptor, AutoCloseable {
     }
 
     void expired(MessageQueue q, QueuedMessage m) {
+        flow.removed(m);
         if (m.stored) {
             store.deleteMessage(m.sequence, false);
         }

@@ -13,11 +13,16 @@ import java.util.Objects;
  * @param persistent   false: keep nothing on disk (PERSISTENT messages are then lost at exit)
  * @param segmentBytes size of each preallocated journal file
  * @param repair       start from a corrupt journal by cutting it at the first bad record (and say what was dropped)
+ * @param memoryBudget bytes of messages the broker's queues may hold; beyond it, sends wait (producer flow control)
+ * @param blockTimeoutMillis how long a send waits for room before it fails with ResourceAllocationException
  */
 public record BrokerConfig(String name, Path dataDir, Map<String, String> users, boolean persistent, int segmentBytes,
-                           boolean repair) {
+                           boolean repair, long memoryBudget, long blockTimeoutMillis) {
 
     public static final int DEFAULT_SEGMENT_BYTES = 16 * 1024 * 1024;
+    /** Default memory budget: half the heap this JVM may use. */
+    public static final long DEFAULT_MEMORY_BUDGET = Runtime.getRuntime().maxMemory() / 2;
+    public static final long DEFAULT_BLOCK_TIMEOUT_MILLIS = 30_000;
 
     public BrokerConfig {
         Objects.requireNonNull(name, "name");
@@ -40,6 +45,8 @@ public record BrokerConfig(String name, Path dataDir, Map<String, String> users,
         private boolean persistent = true;
         private int segmentBytes = DEFAULT_SEGMENT_BYTES;
         private boolean repair;
+        private long memoryBudget = DEFAULT_MEMORY_BUDGET;
+        private long blockTimeoutMillis = DEFAULT_BLOCK_TIMEOUT_MILLIS;
 
         private Builder(String name) {
             this.name = name;
@@ -71,14 +78,26 @@ public record BrokerConfig(String name, Path dataDir, Map<String, String> users,
             return this;
         }
 
+        /** Bytes of queued messages beyond which producers wait; see {@link BrokerConfig#memoryBudget()}. */
+        public Builder memoryBudget(long bytes) {
+            this.memoryBudget = bytes;
+            return this;
+        }
+
+        public Builder blockTimeoutMillis(long ms) {
+            this.blockTimeoutMillis = ms;
+            return this;
+        }
+
         public BrokerConfig build() {
-            return new BrokerConfig(name, dataDir, users, persistent, segmentBytes, repair);
+            return new BrokerConfig(name, dataDir, users, persistent, segmentBytes, repair, memoryBudget, blockTimeoutMillis);
         }
     }
 
     @Override
     public String toString() {
         return "BrokerConfig[name=" + name + ", dataDir=" + dataDir + ", users=" + users.keySet() // no passwords
-                + ", persistent=" + persistent + (repair ? ", repair" : "") + "]";
+                + ", persistent=" + persistent + (repair ? ", repair" : "") + ", memoryBudget=" + memoryBudget
+                + ", blockTimeoutMillis=" + blockTimeoutMillis + "]";
     }
 }

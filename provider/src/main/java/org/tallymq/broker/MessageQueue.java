@@ -52,6 +52,7 @@ final class MessageQueue {
         if (deleted) {
             return;
         }
+        broker.flow().added(m);
         long now = broker.clock().millis();
         if (m.isScheduled(now)) {
             scheduled.add(m);
@@ -83,7 +84,9 @@ final class MessageQueue {
 
     /** A delivery was acknowledged: the message is gone. */
     void acknowledged(QueuedMessage m) {
-        inFlight.remove(m);
+        if (inFlight.remove(m)) {
+            broker.flow().removed(m);
+        }
     }
 
     void addConsumer(ServerConsumer c) {
@@ -118,6 +121,7 @@ final class MessageQueue {
         List<QueuedMessage> stored = new ArrayList<>();
         for (var set : List.of(available, scheduled, inFlight)) {
             for (QueuedMessage m : set) {
+                broker.flow().removed(m);
                 if (m.stored) {
                     stored.add(m);
                 }

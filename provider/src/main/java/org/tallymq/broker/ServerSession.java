@@ -101,6 +101,10 @@ final class ServerSession {
     // ---- send -------------------------------------------------------------------------------------
 
     void send(MessageData message, Replier replier) {
+        broker.flow().admit(() -> admitted(message, replier), replier, "a send to " + message.destination());
+    }
+
+    private void admitted(MessageData message, Replier replier) {
         QueuedMessage.Origin origin = new QueuedMessage.Origin(connection.id, connection.clientId);
         List<Broker.Placement> placements = broker.place(message, origin);
         if (mode.isTransacted()) {

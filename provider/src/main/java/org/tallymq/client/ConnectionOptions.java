@@ -24,6 +24,10 @@ import java.util.Set;
  *       comma-separated</td><td>anyone</td></tr>
  *   <tr><td>heartbeat</td><td>tcp only: milliseconds of silence after which the client sends a heartbeat;
  *       it declares the broker dead after three times as long without hearing from it</td><td>10000</td></tr>
+ *   <tr><td>memoryBudget</td><td>vm only: bytes of queued messages beyond which producers wait</td>
+ *       <td>half the heap</td></tr>
+ *   <tr><td>blockTimeout</td><td>vm only: milliseconds a waiting send waits before ResourceAllocationException</td>
+ *       <td>30000</td></tr>
  *   <tr><td>persistent</td><td>vm only: {@code false} keeps the embedded broker in memory (no journal;
  *       PERSISTENT messages are lost at exit)</td><td>true</td></tr>
  * </table>
@@ -34,7 +38,8 @@ import java.util.Set;
 public record ConnectionOptions(String url, String scheme, String name, Map<String, String> options) {
 
     private static final Set<String> KNOWN = Set.of("clientID", "user", "password", "prefetch",
-            "deserializationAllowList", "dataDir", "users", "persistent", "heartbeat");
+            "deserializationAllowList", "dataDir", "users", "persistent", "heartbeat",
+            "memoryBudget", "blockTimeout");
 
     public static final String DEFAULT_URL = "vm://default";
 
@@ -83,6 +88,8 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
         ConnectionOptions o = new ConnectionOptions(url, scheme, rest, Map.copyOf(options));
         o.prefetch(); // validate now, not at first use
         o.heartbeatMillis();
+        o.longOption("memoryBudget", 0, 1);
+        o.longOption("blockTimeout", 0, 0);
         return o;
     }
 
@@ -117,6 +124,23 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
             return p;
         } catch (NumberFormatException e) {
             throw badUrl(url, "prefetch=" + v + " is not a whole number of at least 1");
+        }
+    }
+
+    /** A whole-number option of at least {@code min}, or {@code dflt} when absent. */
+    public long longOption(String key, long dflt, long min) throws JMSException {
+        String v = options.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n < min) {
+                throw new NumberFormatException("below " + min);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw badUrl(url, key + "=" + v + " is not a whole number of at least " + min);
         }
     }
 

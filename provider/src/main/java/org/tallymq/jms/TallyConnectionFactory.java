@@ -115,6 +115,8 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
                     .dataDir(Path.of(dataDir == null ? "tally-data" : dataDir))
                     .users(o.brokerUsers())
                     .persistent(!"false".equals(o.option("persistent")))
+                    .memoryBudget(o.longOption("memoryBudget", BrokerConfig.DEFAULT_MEMORY_BUDGET, 1))
+                    .blockTimeoutMillis(o.longOption("blockTimeout", BrokerConfig.DEFAULT_BLOCK_TIMEOUT_MILLIS, 0))
                     .build();
             try {
                 EmbeddedBrokers.getOrStart(config);

@@ -113,7 +113,8 @@ public final class TallyServer implements AutoCloseable {
         }
         Map<String, String> opts = parse(args);
         if (opts == null) {
-            System.err.println("usage: tally server [--data-dir DIR] [--bind HOST:PORT] [--name NAME] [--users user:password,...]");
+            System.err.println("usage: tally server [--data-dir DIR] [--bind HOST:PORT] [--name NAME] [--users user:password,...]"
+                    + " [--memory-budget BYTES] [--block-timeout MILLIS]");
             System.exit(64);
             return;
         }
@@ -135,10 +136,21 @@ public final class TallyServer implements AutoCloseable {
                 users.put(pair.substring(0, c), pair.substring(c + 1));
             }
         }
-        BrokerConfig config = BrokerConfig.builder(opts.getOrDefault("--name", "tally"))
+        BrokerConfig.Builder builder = BrokerConfig.builder(opts.getOrDefault("--name", "tally"))
                 .dataDir(Path.of(opts.getOrDefault("--data-dir", "tally-data")))
-                .users(users)
-                .build();
+                .users(users);
+        try {
+            if (opts.containsKey("--memory-budget")) {
+                builder.memoryBudget(Long.parseLong(opts.get("--memory-budget")));
+            }
+            if (opts.containsKey("--block-timeout")) {
+                builder.blockTimeoutMillis(Long.parseLong(opts.get("--block-timeout")));
+            }
+        } catch (NumberFormatException e) {
+            System.err.println("tally server: --memory-budget (bytes) and --block-timeout (milliseconds) take whole numbers");
+            System.exit(64);
+        }
+        BrokerConfig config = builder.build();
         TallyServer server;
         try {
             server = start(config, new InetSocketAddress(bind.substring(0, colon), Integer.parseInt(bind.substring(colon + 1))),
