@@ -45,7 +45,13 @@ import org.tallymq.transport.tcp.TcpOptions;
  * </pre>
  *
  * Arguments: data directory (default {@code ./bench-data}; deleted first), repetitions (3), seconds per
- * window (3), messages in the replay journal (300000, 256-byte bodies).
+ * window (3), messages in the replay journal (300000, 256-byte bodies). Or without Maven's exec plugin:
+ * {@code java -cp benchmarks/target/classes:provider/target/classes:<jakarta.jms-api and netty jars>
+ * org.tallymq.bench.PersistentBench DIR 3 3 500000}.
+ *
+ * <p>The machine's fsync rate drifts (on a shared VM by 5x within a minute), so each measurement is
+ * followed by an fsync window and its ratio is taken to the mean of the windows on either side; the
+ * medians of those ratios are the numbers to compare with the targets of issue 4.
  */
 public final class PersistentBench {
 
@@ -98,7 +104,14 @@ public final class PersistentBench {
             System.gc();
             long before = usedHeap();
             long start = System.nanoTime();
-            Broker broker = Broker.start(BrokerConfig.builder("bench-replay-" + r).dataDir(replayDir).build());
+            Broker broker;
+            try {
+                broker = Broker.start(BrokerConfig.builder("bench-replay-" + r).dataDir(replayDir).build());
+            } catch (IOException e) {
+                // seen with 1,000,000 messages on a busy machine: Broker.start gives the replay 10 s (Broker.inspect)
+                System.out.printf("replay %d: FAILED after %.2f s: %s%n", r, (System.nanoTime() - start) / 1e9, e.getMessage());
+                continue;
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             int depth = broker.queueDepth("q.replay");
             System.gc();
