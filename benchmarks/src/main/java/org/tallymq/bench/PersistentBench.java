@@ -40,14 +40,16 @@ import org.tallymq.transport.tcp.TcpOptions;
  * for a fixed window; the whole set is repeated and the medians printed.
  *
  * <pre>
- * mvn -q -pl benchmarks -am package -DskipTests
- * mvn -q -pl benchmarks exec:java -Dbench.main=org.tallymq.bench.PersistentBench -Dexec.args="DIR 3 3 300000"
+ * mvn -q -B -pl benchmarks -am package -DskipTests
+ * mvn -q -B -pl provider dependency:build-classpath -Dmdep.outputFile=/tmp/deps.txt
+ * java -cp benchmarks/target/classes:provider/target/classes:$(cat /tmp/deps.txt) \
+ *     org.tallymq.bench.PersistentBench benchmarks/target/bench-data 3 3 500000
  * </pre>
  *
- * Arguments: data directory (default {@code ./bench-data}; deleted first), repetitions (3), seconds per
- * window (3), messages in the replay journal (300000, 256-byte bodies). Or without Maven's exec plugin:
- * {@code java -cp benchmarks/target/classes:provider/target/classes:<jakarta.jms-api and netty jars>
- * org.tallymq.bench.PersistentBench DIR 3 3 500000}.
+ * ({@code exec:java} on the benchmarks module alone needs the provider in the local repository, which
+ * this project does not install.) Arguments: data directory (default {@code ./bench-data}; deleted first
+ * and at the end), repetitions (3), seconds per window (3), messages in the replay journal (300000,
+ * 256-byte bodies). Heap: {@code -Xmx} as you like; a 1,000,000-message replay holds about 620 MiB.
  *
  * <p>The machine's fsync rate drifts (on a shared VM by 5x within a minute), so each measurement is
  * followed by an fsync window and its ratio is taken to the mean of the windows on either side; the
