@@ -40,12 +40,20 @@ import org.tallymq.transport.tcp.TcpOptions;
  * for a fixed window; the whole set is repeated and the medians printed.
  *
  * <pre>
- * mvn -q -pl benchmarks -am package -DskipTests
- * mvn -q -pl benchmarks exec:java -Dbench.main=org.tallymq.bench.PersistentBench -Dexec.args="DIR 3 3 300000"
+ * mvn -q -B -pl benchmarks -am package -DskipTests
+ * mvn -q -B -pl provider dependency:build-classpath -Dmdep.outputFile=/tmp/deps.txt
+ * java -cp benchmarks/target/classes:provider/target/classes:$(cat /tmp/deps.txt) \
+ *     org.tallymq.bench.PersistentBench benchmarks/target/bench-data 3 3 500000
  * </pre>
  *
- * Arguments: data directory (default {@code ./bench-data}; deleted first), repetitions (3), seconds per
- * window (3), messages in the replay journal (300000, 256-byte bodies).
+ * ({@code exec:java} on the benchmarks module alone needs the provider in the local repository, which
+ * this project does not install.) Arguments: data directory (default {@code ./bench-data}; deleted first
+ * and at the end), repetitions (3), seconds per window (3), messages in the replay journal (300000,
+ * 256-byte bodies). Heap: {@code -Xmx} as you like; a 1,000,000-message replay holds about 620 MiB.
+ *
+ * <p>The machine's fsync rate drifts (on a shared VM by 5x within a minute), so each measurement is
+ * followed by an fsync window and its ratio is taken to the mean of the windows on either side; the
+ * medians of those ratios are the numbers to compare with the targets of issue 4.
  */
 public final class PersistentBench {
 
@@ -98,7 +106,14 @@ public final class PersistentBench {
             System.gc();
             long before = usedHeap();
             long start = System.nanoTime();
-            Broker broker = Broker.start(BrokerConfig.builder("bench-replay-" + r).dataDir(replayDir).build());
+            Broker broker;
+            try {
+                broker = Broker.start(BrokerConfig.builder("bench-replay-" + r).dataDir(replayDir).build());
+            } catch (IOException e) {
+                // seen with 1,000,000 messages on a busy machine: Broker.start gives the replay 10 s (Broker.inspect)
+                System.out.printf("replay %d: FAILED after %.2f s: %s%n", r, (System.nanoTime() - start) / 1e9, e.getMessage());
+                continue;
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             int depth = broker.queueDepth("q.replay");
             System.gc();
