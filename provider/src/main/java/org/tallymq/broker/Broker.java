@@ -111,14 +111,14 @@ public final class Broker implements Acceptor, AutoCloseable {
         Broker b = new Broker(config, store);
         b.uncleanStop = config.persistent() && b.markRunning();
         try {
-            b.inspect(() -> {
+            b.onLoop(() -> { // no time limit: replaying a large journal takes as long as it takes
                 b.load();
                 return null;
-            });
+            }, 0);
             b.loaded = true;
-        } catch (RuntimeException e) {
+        } catch (IllegalStateException e) {
             b.close();
-            Throwable cause = e.getCause() != null && e.getCause().getCause() instanceof IOException io ? io : e;
+            Throwable cause = e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
             throw cause instanceof IOException io ? io : new IOException("broker '" + config.name() + "' could not load "
                     + store.description() + ": " + e.getMessage(), e);
         }
@@ -293,15 +293,32 @@ public final class Broker implements Acceptor, AutoCloseable {
 
     /** Runs a query on the event loop and waits for its answer (for tools and tests). Thread-safe. */
     public <T> T inspect(Supplier<T> query) {
+        return onLoop(query, 10_000);
+    }
+
+    /**
+     * Runs {@code query} on the event loop and waits for it: at most {@code timeoutMillis}, or as long
+     * as it takes when that is 0. A RuntimeException it throws is rethrown here (as the cause of an
+     * IllegalStateException).
+     */
+    private <T> T onLoop(Supplier<T> query, long timeoutMillis) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        execute(() -> f.complete(query.get()));
+        execute(() -> {
+            try {
+                f.complete(query.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
         try {
-            return f.get(10, TimeUnit.SECONDS);
+            return timeoutMillis > 0 ? f.get(timeoutMillis, TimeUnit.MILLISECONDS) : f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while inspecting broker " + name(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("broker " + name() + " did not answer an inspection", e);
+            throw new IllegalStateException("interrupted while waiting for broker " + name(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("broker " + name() + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("broker " + name() + " did not answer within " + timeoutMillis + " ms", e);
         }
     }
 
@@ -330,6 +347,8 @@ public final class Broker implements Acceptor, AutoCloseable {
         execute(() -> {
             for (ServerConnection c : List.copyOf(connections.values())) {
                 c.push(new Command.ConnectionClosedByBroker(ErrorCode.GENERIC, "broker '" + name() + "' is shutting down"));
+                // their unacknowledged deliveries go back now, so the delivery counts reach the journal before it closes
+                c.closedByBroker();
             }
             done.complete(null);
         });

@@ -293,6 +293,11 @@ final class ServerConnection implements Endpoint {
         }
     }
 
+    /** The broker is stopping: end this connection as if it were lost. */
+    void closedByBroker() {
+        cleanUp();
+    }
+
     /** Ends the connection: sessions rolled back, deliveries returned, temporaries deleted, client ID freed. */
     private void cleanUp() {
         if (closed) {

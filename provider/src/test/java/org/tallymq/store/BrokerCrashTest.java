@@ -122,9 +122,6 @@ class BrokerCrashTest {
     }
 
     @Test
-    @Disabled("defect in broker/: Broker.close tells the connections and stops without returning their unacknowledged"
-            + " deliveries to the queues, so no delivery count is written; a message the application received and did not"
-            + " acknowledge comes back after a clean restart with JMSRedelivered=false and JMSXDeliveryCount=1")
     @DisplayName("clean restart: a received, unacknowledged message comes back with JMSRedelivered=true, JMSXDeliveryCount >= 2 (JMS 3.1 §3.4.7, §3.5.11)")
     void cleanRestartKeepsRedeliveryFlags() throws Exception {
         cleanRestart("crash-clean-flags", true);
