@@ -79,6 +79,8 @@ public class TallySession implements QueueSession, TopicSession {
     private final AtomicBoolean listenerRunScheduled = new AtomicBoolean();
     private final ReentrantLock deliveryLock = new ReentrantLock();
     private volatile Thread listenerThread;
+    /** The delivery the running onMessage is processing; -1 when no listener runs. */
+    private volatile long listenerDelivery = -1;
     private final AsyncSends asyncSends = new AsyncSends(this);
     private volatile boolean closed;
     /** Close has begun: no new listener call starts, but the running one keeps every facility. */
@@ -214,8 +216,10 @@ public class TallySession implements QueueSession, TopicSession {
         if (mode.isTransacted()) {
             throw new IllegalStateException("recover() on a transacted session; use rollback()");
         }
-        if (mode == SessionMode.DUPS_OK_ACKNOWLEDGE || mode == SessionMode.AUTO_ACKNOWLEDGE) {
-            flushAcks();
+        if (mode == SessionMode.DUPS_OK_ACKNOWLEDGE) {
+            // messages whose onMessage/receive completed are acknowledged (lazily) already; the one a listener is
+            // processing right now is not, and comes back. Under AUTO only that one can be unacknowledged.
+            flushAcksExcept(listenerDelivery);
         }
         restartDelivery(ids -> new Command.Recover(id, ids));
     }
@@ -320,6 +324,17 @@ public class TallySession implements QueueSession, TopicSession {
         }
     }
 
+    private void flushAcksExcept(long keep) throws JMSException {
+        long[] ids;
+        synchronized (this) {
+            ids = consumed.stream().mapToLong(Consumed::deliveryId).filter(d -> d != keep).toArray();
+            consumed.removeIf(c -> c.deliveryId() != keep);
+        }
+        if (ids.length > 0) {
+            channelCall(new Command.Ack(id, ids), null);
+        }
+    }
+
     private void flushAcks() throws JMSException {
         long[] ids = takeConsumed();
         if (ids.length > 0) {
@@ -370,6 +385,7 @@ public class TallySession implements QueueSession, TopicSession {
     /** Runs one onMessage call: the caller holds {@link #deliveryLock}. */
     void invokeListener(MessageListener listener, TallyMessage message, long deliveryId) {
         listenerThread = Thread.currentThread();
+        listenerDelivery = deliveryId;
         boolean ok = false;
         try {
             listener.onMessage(message);
@@ -388,6 +404,7 @@ public class TallySession implements QueueSession, TopicSession {
             }
         } finally {
             listenerThread = null;
+            listenerDelivery = -1;
         }
         if (ok && !closed) {
             try {
