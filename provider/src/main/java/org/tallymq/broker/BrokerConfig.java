@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param persistent   false: keep nothing on disk (PERSISTENT messages are then lost at exit)
  * @param segmentBytes size of each preallocated journal file
  * @param repair       start from a corrupt journal by cutting it at the first bad record (and say what was dropped)
+ * @param authorizer   who may do what to which destination ({@link Authorizer#allowAll()}: anyone, anything)
+ * @param populateUserId set JMSXUserID of every sent message to the sender's authenticated user name
  */
 public record BrokerConfig(String name, Path dataDir, Map<String, String> users, boolean persistent, int segmentBytes,
-                           boolean repair) {
+                           boolean repair, Authorizer authorizer, boolean populateUserId) {
 
     public static final int DEFAULT_SEGMENT_BYTES = 16 * 1024 * 1024;
 
@@ -23,6 +25,7 @@ public record BrokerConfig(String name, Path dataDir, Map<String, String> users,
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dataDir, "dataDir");
         users = Map.copyOf(users);
+        Objects.requireNonNull(authorizer, "authorizer");
     }
 
     public static Builder builder(String name) {
@@ -40,6 +43,8 @@ public record BrokerConfig(String name, Path dataDir, Map<String, String> users,
         private boolean persistent = true;
         private int segmentBytes = DEFAULT_SEGMENT_BYTES;
         private boolean repair;
+        private Authorizer authorizer = Authorizer.allowAll();
+        private boolean populateUserId;
 
         private Builder(String name) {
             this.name = name;
@@ -71,14 +76,27 @@ public record BrokerConfig(String name, Path dataDir, Map<String, String> users,
             return this;
         }
 
+        /** Check every send, consume, browse, durable subscription and temporary destination against these rules. */
+        public Builder authorizer(Authorizer a) {
+            this.authorizer = a;
+            return this;
+        }
+
+        /** Set JMSXUserID of every sent message to the sender's user name (anything the client put there is replaced). */
+        public Builder populateUserId(boolean on) {
+            this.populateUserId = on;
+            return this;
+        }
+
         public BrokerConfig build() {
-            return new BrokerConfig(name, dataDir, users, persistent, segmentBytes, repair);
+            return new BrokerConfig(name, dataDir, users, persistent, segmentBytes, repair, authorizer, populateUserId);
         }
     }
 
     @Override
     public String toString() {
         return "BrokerConfig[name=" + name + ", dataDir=" + dataDir + ", users=" + users.keySet() // no passwords
-                + ", persistent=" + persistent + (repair ? ", repair" : "") + "]";
+                + ", persistent=" + persistent + (repair ? ", repair" : "") + ", " + authorizer
+                + (populateUserId ? ", populateUserId" : "") + "]";
     }
 }

@@ -20,6 +20,7 @@ import org.tallymq.client.TallyJMSContext;
 import org.tallymq.protocol.Endpoint;
 import org.tallymq.protocol.Peer;
 import org.tallymq.server.EmbeddedBrokers;
+import org.tallymq.server.SecurityConfigFile;
 import org.tallymq.transport.InVmTransport;
 import org.tallymq.transport.tcp.TcpConnector;
 import org.tallymq.transport.tcp.TcpOptions;
@@ -111,11 +112,21 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
     private static Function<Endpoint, Peer> connector(ConnectionOptions o) throws JMSException {
         if (o.scheme().equals("vm")) {
             String dataDir = o.option("dataDir");
-            BrokerConfig config = BrokerConfig.builder(o.name())
+            BrokerConfig.Builder builder = BrokerConfig.builder(o.name())
                     .dataDir(Path.of(dataDir == null ? "tally-data" : dataDir))
-                    .users(o.brokerUsers())
-                    .persistent(!"false".equals(o.option("persistent")))
-                    .build();
+                    .persistent(!"false".equals(o.option("persistent")));
+            java.util.Map<String, String> users = new java.util.LinkedHashMap<>();
+            if (o.option("config") != null) {
+                try {
+                    users.putAll(SecurityConfigFile.apply(Path.of(o.option("config")), builder).build().users());
+                } catch (IOException e) {
+                    throw Jms.wrap(e instanceof SecurityConfigFile.Invalid ? "the embedded broker vm://" + o.name()
+                            + " cannot use its " + e.getMessage() : "the embedded broker vm://" + o.name()
+                            + " cannot read its config file " + o.option("config"), e);
+                }
+            }
+            users.putAll(o.brokerUsers());
+            BrokerConfig config = builder.users(users).build();
             try {
                 EmbeddedBrokers.getOrStart(config);
             } catch (IOException e) {

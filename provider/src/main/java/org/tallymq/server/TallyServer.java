@@ -20,7 +20,7 @@ import org.tallymq.transport.tcp.TcpOptions;
 
 /**
  * The standalone broker process: {@code tally server [--data-dir DIR] [--bind HOST:PORT] [--name NAME]
- * [--users user:password,...]}. Defaults: {@code ./tally-data}, {@code 127.0.0.1:61716}, name {@code tally}.
+ * [--users user:password,...] [--config FILE]}. Defaults: {@code ./tally-data}, {@code 127.0.0.1:61716}, name {@code tally}.
  *
  * <p>It holds a lock on {@code DIR/tally.lock} for its whole life, so two brokers never share a data
  * directory; it logs one line when it is ready; on SIGTERM (or Ctrl-C) it stops accepting, closes
@@ -113,7 +113,7 @@ public final class TallyServer implements AutoCloseable {
         }
         Map<String, String> opts = parse(args);
         if (opts == null) {
-            System.err.println("usage: tally server [--data-dir DIR] [--bind HOST:PORT] [--name NAME] [--users user:password,...]");
+            System.err.println("usage: tally server [--data-dir DIR] [--bind HOST:PORT] [--name NAME] [--users user:password,...] [--config FILE]");
             System.exit(64);
             return;
         }
@@ -135,10 +135,22 @@ public final class TallyServer implements AutoCloseable {
                 users.put(pair.substring(0, c), pair.substring(c + 1));
             }
         }
-        BrokerConfig config = BrokerConfig.builder(opts.getOrDefault("--name", "tally"))
-                .dataDir(Path.of(opts.getOrDefault("--data-dir", "tally-data")))
-                .users(users)
-                .build();
+        BrokerConfig.Builder builder = BrokerConfig.builder(opts.getOrDefault("--name", "tally"))
+                .dataDir(Path.of(opts.getOrDefault("--data-dir", "tally-data")));
+        if (opts.containsKey("--config")) {
+            try {
+                SecurityConfigFile.apply(Path.of(opts.get("--config")), builder);
+            } catch (IOException e) {
+                System.err.println("tally server: " + (e instanceof SecurityConfigFile.Invalid ? e.getMessage()
+                        : "cannot read config file " + opts.get("--config") + ": " + e));
+                System.exit(78); // EX_CONFIG
+                return;
+            }
+            Map<String, String> fromFile = new LinkedHashMap<>(builder.build().users());
+            fromFile.putAll(users); // --users adds users (with no roles) to those of the file
+            users = fromFile;
+        }
+        BrokerConfig config = builder.users(users).build();
         TallyServer server;
         try {
             server = start(config, new InetSocketAddress(bind.substring(0, colon), Integer.parseInt(bind.substring(colon + 1))),
