@@ -120,9 +120,7 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
                 try {
                     users.putAll(SecurityConfigFile.apply(Path.of(o.option("config")), builder).build().users());
                 } catch (IOException e) {
-                    throw Jms.wrap(e instanceof SecurityConfigFile.Invalid ? "the embedded broker vm://" + o.name()
-                            + " cannot use its " + e.getMessage() : "the embedded broker vm://" + o.name()
-                            + " cannot read its config file " + o.option("config"), e);
+                    throw Jms.wrap("the embedded broker vm://" + o.name() + " cannot use the config= file", e);
                 }
             }
             users.putAll(o.brokerUsers());
