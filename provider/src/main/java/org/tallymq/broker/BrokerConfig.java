@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param repair       start from a corrupt journal by cutting it at the first bad record (and say what was dropped)
  * @param memoryBudget bytes of messages the broker's queues may hold; beyond it, sends wait (producer flow control)
  * @param blockTimeoutMillis how long a send waits for room before it fails with ResourceAllocationException
+ * @param authorizer   who may do what to which destination ({@link Authorizer#allowAll()}: anyone, anything)
+ * @param populateUserId set JMSXUserID of every sent message to the sender's authenticated user name
  */
 public record BrokerConfig(String name, Path dataDir, Map<String, String> users, boolean persistent, int segmentBytes,
-                           boolean repair, long memoryBudget, long blockTimeoutMillis) {
+                           boolean repair, long memoryBudget, long blockTimeoutMillis, Authorizer authorizer,
+                           boolean populateUserId) {
 
     public static final int DEFAULT_SEGMENT_BYTES = 16 * 1024 * 1024;
     /** Default memory budget: half the heap this JVM may use. */
@@ -28,6 +31,7 @@ public record BrokerConfig(String name, Path dataDir, Map<String, String> users,
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dataDir, "dataDir");
         users = Map.copyOf(users);
+        Objects.requireNonNull(authorizer, "authorizer");
     }
 
     public static Builder builder(String name) {
@@ -47,6 +51,8 @@ public record BrokerConfig(String name, Path dataDir, Map<String, String> users,
         private boolean repair;
         private long memoryBudget = DEFAULT_MEMORY_BUDGET;
         private long blockTimeoutMillis = DEFAULT_BLOCK_TIMEOUT_MILLIS;
+        private Authorizer authorizer = Authorizer.allowAll();
+        private boolean populateUserId;
 
         private Builder(String name) {
             this.name = name;
@@ -89,8 +95,21 @@ public record BrokerConfig(String name, Path dataDir, Map<String, String> users,
             return this;
         }
 
+        /** Check every send, consume, browse, durable subscription and temporary destination against these rules. */
+        public Builder authorizer(Authorizer a) {
+            this.authorizer = a;
+            return this;
+        }
+
+        /** Set JMSXUserID of every sent message to the sender's user name (anything the client put there is replaced). */
+        public Builder populateUserId(boolean on) {
+            this.populateUserId = on;
+            return this;
+        }
+
         public BrokerConfig build() {
-            return new BrokerConfig(name, dataDir, users, persistent, segmentBytes, repair, memoryBudget, blockTimeoutMillis);
+            return new BrokerConfig(name, dataDir, users, persistent, segmentBytes, repair, memoryBudget, blockTimeoutMillis,
+                    authorizer, populateUserId);
         }
     }
 
@@ -98,6 +117,7 @@ public record BrokerConfig(String name, Path dataDir, Map<String, String> users,
     public String toString() {
         return "BrokerConfig[name=" + name + ", dataDir=" + dataDir + ", users=" + users.keySet() // no passwords
                 + ", persistent=" + persistent + (repair ? ", repair" : "") + ", memoryBudget=" + memoryBudget
-                + ", blockTimeoutMillis=" + blockTimeoutMillis + "]";
+                + ", blockTimeoutMillis=" + blockTimeoutMillis + ", " + authorizer
+                + (populateUserId ? ", populateUserId" : "") + "]";
     }
 }

@@ -15,6 +15,7 @@ import org.tallymq.protocol.DestinationRef;
 import org.tallymq.protocol.Endpoint;
 import org.tallymq.protocol.ErrorCode;
 import org.tallymq.protocol.Frame;
+import org.tallymq.protocol.MessageData;
 import org.tallymq.protocol.Peer;
 import org.tallymq.selector.Selector;
 
@@ -133,7 +134,7 @@ final class ServerConnection implements Endpoint {
 
     private void dispatch(Command c, Replier r) throws BrokerException {
         if (c instanceof Command.Send s) {
-            session(s.sessionId()).send(broker.checkSendable(s.message()), r);
+            session(s.sessionId()).send(broker.checkSendable(authorizedSend(s.message())), r);
         } else if (c instanceof Command.Ack a) {
             session(a.sessionId()).acknowledge(a.deliveryIds(), r);
         } else if (c instanceof Command.Credit cr) {
@@ -174,8 +175,10 @@ final class ServerConnection implements Endpoint {
             transacted(rb.sessionId(), "rollback").rollback(rb.consumedDeliveryIds());
             r.ok();
         } else if (c instanceof Command.Browse b) {
+            authorize(Authorizer.Operation.BROWSE, b.queue());
             r.reply(new Reply.Browsed(broker.browse(b.queue(), parseSelector(b.selector()), this)));
         } else if (c instanceof Command.CreateTemporary t) {
+            authorize(Authorizer.Operation.CREATE_TEMPORARY, t.destination());
             broker.createTemporary(t.destination(), this);
             temporaries.add(t.destination());
             r.ok();
@@ -245,6 +248,10 @@ final class ServerConnection implements Endpoint {
         if (consumers.containsKey(cc.consumerId())) {
             throw new BrokerException(ErrorCode.PROTOCOL, "consumer id " + cc.consumerId() + " is already in use");
         }
+        authorize(Authorizer.Operation.CONSUME, cc.destination());
+        if (cc.durable()) {
+            authorize(Authorizer.Operation.CREATE_DURABLE, cc.destination());
+        }
         Selector selector = parseSelector(cc.selector());
         Broker.Attached attached = broker.attachConsumer(cc, session, selector);
         consumers.put(cc.consumerId(), attached.consumer());
@@ -253,6 +260,18 @@ final class ServerConnection implements Endpoint {
         } else {
             afterDurable(attached.durable(), () -> closeConsumer(cc.consumerId(), new long[0]), r);
         }
+    }
+
+    private void authorize(Authorizer.Operation op, DestinationRef d) throws BrokerException {
+        broker.config().authorizer().check(user, op, d, client.address());
+    }
+
+    /** Checks that this user may send {@code m} where it is addressed; stamps JMSXUserID when the broker does that. */
+    private MessageData authorizedSend(MessageData m) throws BrokerException {
+        if (m.destination() != null) {
+            authorize(Authorizer.Operation.SEND, m.destination());
+        }
+        return broker.config().populateUserId() ? UserIds.stamp(m, user) : m;
     }
 
     static Selector matchAll() {

@@ -22,6 +22,8 @@ import java.util.Set;
  *   <tr><td>dataDir</td><td>vm only: the embedded broker's data directory</td><td>./tally-data</td></tr>
  *   <tr><td>users</td><td>vm only: the embedded broker accepts only these {@code user:password} pairs,
  *       comma-separated</td><td>anyone</td></tr>
+ *   <tr><td>config</td><td>vm only: a broker config file (users, roles, permissions, populateUserId; see
+ *       {@code org.tallymq.server.SecurityConfigFile}) for the embedded broker; users= adds to its users</td><td>none</td></tr>
  *   <tr><td>heartbeat</td><td>tcp only: milliseconds of silence after which the client sends a heartbeat;
  *       it declares the broker dead after three times as long without hearing from it</td><td>10000</td></tr>
  *   <tr><td>memoryBudget</td><td>vm only: bytes of queued messages beyond which producers wait</td>
@@ -39,7 +41,7 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
 
     private static final Set<String> KNOWN = Set.of("clientID", "user", "password", "prefetch",
             "deserializationAllowList", "dataDir", "users", "persistent", "heartbeat",
-            "memoryBudget", "blockTimeout");
+            "memoryBudget", "blockTimeout", "config");
 
     public static final String DEFAULT_URL = "vm://default";
 

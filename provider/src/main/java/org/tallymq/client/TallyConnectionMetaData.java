@@ -12,8 +12,12 @@ final class TallyConnectionMetaData implements ConnectionMetaData {
 
     static final String PROVIDER_VERSION = "0.1.0";
 
-    /** The JMSX properties Tally supports: the two a client sets, and the count the provider sets. */
-    static final List<String> JMSX_PROPERTIES = List.of("JMSXGroupID", "JMSXGroupSeq", "JMSXDeliveryCount");
+    /**
+     * The JMSX properties Tally supports (spec 3.5.9: their support is optional, and getJMSXPropertyNames lists
+     * the supported ones): the two a client sets, the count the provider sets, and the sender's user, which
+     * the broker sets when configured to (populateUserId).
+     */
+    static final List<String> JMSX_PROPERTIES = List.of("JMSXGroupID", "JMSXGroupSeq", "JMSXDeliveryCount", "JMSXUserID");
 
     @Override
     public String getJMSVersion() {

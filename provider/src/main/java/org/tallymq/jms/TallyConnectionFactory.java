@@ -20,6 +20,7 @@ import org.tallymq.client.TallyJMSContext;
 import org.tallymq.protocol.Endpoint;
 import org.tallymq.protocol.Peer;
 import org.tallymq.server.EmbeddedBrokers;
+import org.tallymq.server.SecurityConfigFile;
 import org.tallymq.transport.InVmTransport;
 import org.tallymq.transport.tcp.TcpConnector;
 import org.tallymq.transport.tcp.TcpOptions;
@@ -111,13 +112,21 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
     private static Function<Endpoint, Peer> connector(ConnectionOptions o) throws JMSException {
         if (o.scheme().equals("vm")) {
             String dataDir = o.option("dataDir");
-            BrokerConfig config = BrokerConfig.builder(o.name())
+            BrokerConfig.Builder builder = BrokerConfig.builder(o.name())
                     .dataDir(Path.of(dataDir == null ? "tally-data" : dataDir))
-                    .users(o.brokerUsers())
                     .persistent(!"false".equals(o.option("persistent")))
                     .memoryBudget(o.longOption("memoryBudget", BrokerConfig.DEFAULT_MEMORY_BUDGET, 1))
-                    .blockTimeoutMillis(o.longOption("blockTimeout", BrokerConfig.DEFAULT_BLOCK_TIMEOUT_MILLIS, 0))
-                    .build();
+                    .blockTimeoutMillis(o.longOption("blockTimeout", BrokerConfig.DEFAULT_BLOCK_TIMEOUT_MILLIS, 0));
+            java.util.Map<String, String> users = new java.util.LinkedHashMap<>();
+            if (o.option("config") != null) {
+                try {
+                    users.putAll(SecurityConfigFile.apply(Path.of(o.option("config")), builder).build().users());
+                } catch (IOException e) {
+                    throw Jms.wrap("the embedded broker vm://" + o.name() + " cannot use the config= file", e);
+                }
+            }
+            users.putAll(o.brokerUsers());
+            BrokerConfig config = builder.users(users).build();
             try {
                 EmbeddedBrokers.getOrStart(config);
             } catch (IOException e) {

@@ -20,7 +20,7 @@ import org.tallymq.transport.tcp.TcpOptions;
 
 /**
  * The standalone broker process: {@code tally server [--data-dir DIR] [--bind HOST:PORT] [--name NAME]
- * [--users user:password,...]}. Defaults: {@code ./tally-data}, {@code 127.0.0.1:61716}, name {@code tally}.
+ * [--users user:password,...] [--config FILE]}. Defaults: {@code ./tally-data}, {@code 127.0.0.1:61716}, name {@code tally}.
  *
  * <p>It holds a lock on {@code DIR/tally.lock} for its whole life, so two brokers never share a data
  * directory; it logs one line when it is ready; on SIGTERM (or Ctrl-C) it stops accepting, closes
@@ -114,7 +114,7 @@ public final class TallyServer implements AutoCloseable {
         Map<String, String> opts = parse(args);
         if (opts == null) {
             System.err.println("usage: tally server [--data-dir DIR] [--bind HOST:PORT] [--name NAME] [--users user:password,...]"
-                    + " [--memory-budget BYTES] [--block-timeout MILLIS]");
+                    + " [--config FILE] [--memory-budget BYTES] [--block-timeout MILLIS]");
             System.exit(64);
             return;
         }
@@ -137,8 +137,7 @@ public final class TallyServer implements AutoCloseable {
             }
         }
         BrokerConfig.Builder builder = BrokerConfig.builder(opts.getOrDefault("--name", "tally"))
-                .dataDir(Path.of(opts.getOrDefault("--data-dir", "tally-data")))
-                .users(users);
+                .dataDir(Path.of(opts.getOrDefault("--data-dir", "tally-data")));
         try {
             if (opts.containsKey("--memory-budget")) {
                 builder.memoryBudget(Long.parseLong(opts.get("--memory-budget")));
@@ -150,7 +149,20 @@ public final class TallyServer implements AutoCloseable {
             System.err.println("tally server: --memory-budget (bytes) and --block-timeout (milliseconds) take whole numbers");
             System.exit(64);
         }
-        BrokerConfig config = builder.build();
+        if (opts.containsKey("--config")) {
+            try {
+                SecurityConfigFile.apply(Path.of(opts.get("--config")), builder);
+            } catch (IOException e) {
+                System.err.println("tally server: " + (e instanceof SecurityConfigFile.Invalid ? e.getMessage()
+                        : "cannot read config file " + opts.get("--config") + ": " + e));
+                System.exit(78); // EX_CONFIG
+                return;
+            }
+            Map<String, String> fromFile = new LinkedHashMap<>(builder.build().users());
+            fromFile.putAll(users); // --users adds users (with no roles) to those of the file
+            users = fromFile;
+        }
+        BrokerConfig config = builder.users(users).build();
         TallyServer server;
         try {
             server = start(config, new InetSocketAddress(bind.substring(0, colon), Integer.parseInt(bind.substring(colon + 1))),
