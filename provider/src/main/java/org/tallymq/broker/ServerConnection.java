@@ -33,6 +33,8 @@ final class ServerConnection implements Endpoint {
     private final Peer client;
     private boolean connected;
     private boolean closed;
+    /** Whether the application started the connection: only then are its consumers sent messages. */
+    private boolean started;
     String clientId;
     String user;
     private long nextDeliveryId = 1;
@@ -64,6 +66,19 @@ final class ServerConnection implements Endpoint {
     }
 
     // ---- event loop --------------------------------------------------------------------------
+
+    boolean isStarted() {
+        return started;
+    }
+
+    private void setStarted(boolean on) {
+        started = on;
+        if (on) {
+            for (ServerConsumer c : consumers.values()) {
+                c.queue.requestDispatch();
+            }
+        }
+    }
 
     long nextDeliveryId() {
         return nextDeliveryId++;
@@ -188,6 +203,9 @@ final class ServerConnection implements Endpoint {
             r.ok();
         } else if (c instanceof Command.Unsubscribe u) {
             afterDurable(broker.unsubscribe(clientId, u.subscriptionName()), () -> { }, r);
+        } else if (c instanceof Command.SetStarted st) {
+            setStarted(st.started());
+            r.ok();
         } else if (c instanceof Command.Heartbeat) {
             return;
         } else if (c instanceof Command.Disconnect) {

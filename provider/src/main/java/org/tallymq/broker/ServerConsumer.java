@@ -26,8 +26,9 @@ final class ServerConsumer {
         this.credits = Math.max(1, prefetch);
     }
 
+    /** Whether this consumer may be sent a message now: it has credit and its connection is started. */
     boolean hasCredit() {
-        return credits > 0;
+        return credits > 0 && session.connection.isStarted();
     }
 
     void addCredit(int n) {

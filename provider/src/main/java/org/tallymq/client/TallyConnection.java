@@ -298,6 +298,9 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
         checkOpen();
         markUsed();
         synchronized (lifecycle) {
+            if (!started) {
+                channel.call(new Command.SetStarted(true));
+            }
             started = true;
             for (TallySession s : sessions) {
                 s.connectionStarted();
@@ -313,7 +316,10 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
             throw new IllegalStateException("a message listener may not stop its own connection (it would wait for itself)");
         }
         synchronized (lifecycle) {
-            started = false;
+            if (started) {
+                started = false;
+                channel.call(new Command.SetStarted(false));
+            }
             for (TallySession s : sessions) {
                 s.awaitListenerIdle();
             }

@@ -71,13 +71,14 @@ import static org.tallymq.protocol.WireWriter.NULL_CODE;
  *   0x11 DELETE_TEMPORARY   destination destination
  *   0x12 UNSUBSCRIBE        string subscriptionName
  *   0x13 HEARTBEAT          (none); sent by either side, never answered
+ *   0x14 SET_STARTED        bool started
  *   0x40 DELIVER            long consumerId, long deliveryId, int deliveryCount, message? message
  *   0x41 CONNECTION_CLOSED_BY_BROKER  enum code (ErrorCode), string reason
  *   0x60 OK                 (none)
  *   0x61 CONNECTED          string connectionId, string brokerName
  *   0x62 BROWSED            messages messages
  *   0x63 FAILED             enum code (ErrorCode), string message
- *   0x00, 0x14-0x3F, 0x42-0x5F, 0x64-0xFF: not defined in version 1, rejected
+ *   0x00, 0x15-0x3F, 0x42-0x5F, 0x64-0xFF: not defined in version 1, rejected
  * </pre>
  *
  * <h2>Versions</h2>
@@ -302,6 +303,9 @@ public final class Codec {
             case UNSUBSCRIBE:
                 w.string(((Command.Unsubscribe) c).subscriptionName(), "subscriptionName");
                 break;
+            case SET_STARTED:
+                w.bool(((Command.SetStarted) c).started());
+                break;
             case DELIVER: {
                 var x = (Command.Deliver) c;
                 w.i64(x.consumerId());
@@ -485,6 +489,9 @@ public final class Codec {
                 break;
             case UNSUBSCRIBE:
                 c = new Command.Unsubscribe(r.string(last = "subscriptionName"));
+                break;
+            case SET_STARTED:
+                c = new Command.SetStarted(r.bool(last = "started"));
                 break;
             case DELIVER:
                 c = new Command.Deliver(r.i64("consumerId"), r.i64("deliveryId"), r.i32("deliveryCount"),

@@ -107,6 +107,14 @@ public sealed interface Command {
     }
 
     /**
+     * Starts or stops delivery to the consumers of this connection (Connection.start/stop). A new
+     * connection is stopped: the broker pushes nothing to its consumers until it is started, so a
+     * consumer of a connection that is never started takes no messages away from the others.
+     */
+    record SetStarted(boolean started) implements Command {
+    }
+
+    /**
      * Keeps an idle connection alive; either side sends it when it has sent nothing for a while and
      * closes the connection when it has heard nothing for longer. Never answered; carries correlation id 0.
      */

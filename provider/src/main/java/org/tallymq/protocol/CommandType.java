@@ -29,6 +29,7 @@ enum CommandType {
     DELETE_TEMPORARY(0x11, Command.DeleteTemporary.class),
     UNSUBSCRIBE(0x12, Command.Unsubscribe.class),
     HEARTBEAT(0x13, Command.Heartbeat.class),
+    SET_STARTED(0x14, Command.SetStarted.class),
 
     DELIVER(0x40, Command.Deliver.class),
     CONNECTION_CLOSED_BY_BROKER(0x41, Command.ConnectionClosedByBroker.class),
