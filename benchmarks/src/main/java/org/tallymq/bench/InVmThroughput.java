@@ -19,7 +19,7 @@ import org.tallymq.jms.TallyConnectionFactory;
  * messages, AUTO_ACKNOWLEDGE. Prints msgs/s, p50/p99 end-to-end latency and heap, for each of
  * several runs and their median.
  *
- * <pre>mvn -q -pl benchmarks -am package -DskipTests && mvn -q -pl benchmarks exec:java -Dexec.args="200000 5"</pre>
+ * <pre>mvn -q -pl benchmarks -am package exec:java -DskipTests -Dexec.args="200000 5"</pre>
  *
  * Arguments: messages per run (default 200000), runs (default 5). The first run is a warm-up and
  * is not counted in the median.
@@ -58,7 +58,7 @@ public final class InVmThroughput {
     }
 
     private static Result run(int messages, String queueName) throws Exception {
-        TallyConnectionFactory cf = new TallyConnectionFactory("vm://bench");
+        TallyConnectionFactory cf = new TallyConnectionFactory("vm://bench?dataDir=target/bench-data");
         byte[] body = new byte[1024];
         long[] latencies = new long[messages];
         try (Connection producerConn = cf.createConnection(); Connection consumerConn = cf.createConnection()) {

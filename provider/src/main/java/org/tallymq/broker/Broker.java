@@ -1,6 +1,8 @@
 package org.tallymq.broker;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,12 @@ import org.tallymq.protocol.ErrorCode;
 import org.tallymq.protocol.MessageData;
 import org.tallymq.protocol.Peer;
 import org.tallymq.selector.Selector;
+import org.tallymq.store.JournalStore;
+import org.tallymq.store.MemoryStore;
+import org.tallymq.store.MessageStore;
+import org.tallymq.store.QueueKey;
+import org.tallymq.store.StoredMessage;
+import org.tallymq.store.StoredSubscription;
 
 /**
  * The broker: destinations, subscriptions, connections and dispatch.
@@ -36,6 +44,7 @@ public final class Broker implements Acceptor, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Broker.class.getName());
 
     private final BrokerConfig config;
+    private final MessageStore store;
     private final ScheduledThreadPoolExecutor loop;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong connectionIds = new AtomicLong();
@@ -48,24 +57,158 @@ public final class Broker implements Acceptor, AutoCloseable {
     private final Map<String, ServerConnection> clientIds = new HashMap<>();
     private final Map<Subscription.Key, Subscription> namedSubscriptions = new HashMap<>();
     private final Map<String, ServerConnection> connections = new HashMap<>();
+    private final Map<Long, Subscription> durableById = new HashMap<>();
+    /** The previous run of this broker did not stop cleanly (kill -9, crash, power loss). */
+    private boolean uncleanStop;
+
+    /**
+     * Creates {@code dataDir/broker.running}, which a clean {@link #close} deletes.
+     *
+     * @return whether the file was already there: the last run ended without a clean stop
+     */
+    private boolean markRunning() throws IOException {
+        java.nio.file.Path marker = config.dataDir().resolve(RUNNING_MARKER);
+        boolean was = java.nio.file.Files.exists(marker);
+        java.nio.file.Files.createDirectories(config.dataDir());
+        java.nio.file.Files.writeString(marker, "pid " + ProcessHandle.current().pid() + "\n");
+        return was;
+    }
+
+    private static final String RUNNING_MARKER = "broker.running";
+    /** Set once the store was replayed: only then may a close say the stop was clean. */
+    private volatile boolean loaded;
+
+    /** The last id handed out for a message-in-queue, a durable subscription or a transaction. */
+    private long lastId;
+    private boolean storeFailureLogged;
     private volatile boolean stopped;
 
-    private Broker(BrokerConfig config) {
+    private Broker(BrokerConfig config, MessageStore store) {
         this.config = config;
+        this.store = store;
         this.loop = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "tally-broker-" + config.name());
             t.setDaemon(true);
             return t;
         });
         loop.setRemoveOnCancelPolicy(true);
+        loop.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // pending delivery-delay timers do not hold up close
     }
 
-    /** Starts a broker. Until the journal lands, state is kept in memory only. */
-    public static Broker start(BrokerConfig config) {
-        Broker b = new Broker(config);
-        LOG.info(() -> "Tally broker '" + config.name() + "' started (in-memory store; data directory "
-                + config.dataDir().toAbsolutePath() + " not yet used)");
+    /**
+     * Starts a broker: opens its store, replays it (durable subscriptions and persistent messages
+     * come back, unacknowledged ones with their delivery counts), then runs.
+     *
+     * @throws IOException when the store cannot be opened or read (corrupt journal: the message names
+     *                     file, offset and record type; see {@link BrokerConfig#repair()})
+     */
+    public static Broker start(BrokerConfig config) throws IOException {
+        MessageStore store = config.persistent()
+                ? JournalStore.open(config.dataDir().resolve("journal"), config.segmentBytes(), config.repair())
+                : new MemoryStore();
+        Broker b = new Broker(config, store);
+        b.uncleanStop = config.persistent() && b.markRunning();
+        try {
+            b.inspect(() -> {
+                b.load();
+                return null;
+            });
+            b.loaded = true;
+        } catch (RuntimeException e) {
+            b.close();
+            Throwable cause = e.getCause() != null && e.getCause().getCause() instanceof IOException io ? io : e;
+            throw cause instanceof IOException io ? io : new IOException("broker '" + config.name() + "' could not load "
+                    + store.description() + ": " + e.getMessage(), e);
+        }
+        b.loop.scheduleWithFixedDelay(() -> b.execute(b::expireAll), EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS,
+                TimeUnit.SECONDS);
+        LOG.info(() -> "Tally broker '" + config.name() + "' started; store: " + store.description());
         return b;
+    }
+
+    /** How often waiting messages are checked for expiry, so expired ones leave the store without a consumer. */
+    private static final long EXPIRY_SWEEP_SECONDS = 5;
+
+    void expireAll() {
+        long now = clock.millis();
+        for (MessageQueue q : queues.values()) {
+            q.expire(now);
+        }
+        for (Subscription s : durableById.values()) {
+            s.queue.expire(now);
+        }
+    }
+
+    /** Replays the store into queues and subscriptions; on the loop, before any connection. */
+    private void load() {
+        List<StoredMessage> messages = new ArrayList<>();
+        long[] maxId = new long[1];
+        try {
+            maxId[0] = store.load(new MessageStore.Loader() {
+                @Override
+                public void subscription(StoredSubscription s) {
+                    restoreSubscription(s);
+                }
+
+                @Override
+                public void message(StoredMessage m) {
+                    messages.add(m);
+                }
+            });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        lastId = Math.max(0, maxId[0]);
+        messages.sort(java.util.Comparator.comparingLong(StoredMessage::recordId));
+        int dropped = 0;
+        for (StoredMessage m : messages) {
+            MessageQueue q = m.queue() instanceof QueueKey.Queue named ? queue(named.name())
+                    : subscriptionQueue(((QueueKey.Subscription) m.queue()).subscriptionRecordId());
+            if (q == null) {
+                dropped++; // its subscription was deleted; the record goes too
+                store.deleteMessage(m.recordId(), false);
+                continue;
+            }
+            QueuedMessage qm = new QueuedMessage(m.message(), m.recordId(), null, true);
+            // After an unclean stop nobody can say which messages had been handed to an application and not
+            // acknowledged (a delivery writes nothing; only a return does): count one attempt for each, so
+            // such a message comes back with JMSRedelivered=true and JMSXDeliveryCount >= 2. The flag may be
+            // pessimistic ("likely, but not guaranteed", spec 3.4.7); it is never missing.
+            qm.deliveries = uncleanStop ? Math.max(m.deliveries(), 1) : m.deliveries();
+            q.accept(qm);
+        }
+        int restored = messages.size() - dropped;
+        if (restored > 0 || !durableById.isEmpty()) {
+            LOG.info("broker '" + name() + "' recovered " + restored + " persistent messages and " + durableById.size()
+                    + " durable subscriptions from " + store.description());
+        }
+        if (uncleanStop && restored > 0) {
+            LOG.warning("broker '" + name() + "' was not stopped cleanly last time: its " + restored + " recovered messages"
+                    + " are marked redelivered (JMSRedelivered=true), since any of them may have been received and not"
+                    + " acknowledged before the stop");
+        }
+    }
+
+    private MessageQueue subscriptionQueue(long recordId) {
+        Subscription s = durableById.get(recordId);
+        return s == null ? null : s.queue;
+    }
+
+    private void restoreSubscription(StoredSubscription st) {
+        Selector selector;
+        try {
+            selector = Selector.parse(st.selector());
+        } catch (jakarta.jms.InvalidSelectorException e) {
+            LOG.severe("broker '" + name() + "': stored durable subscription '" + st.name() + "' has a selector this version"
+                    + " cannot parse (" + e.getMessage() + "); it is kept with no selector");
+            selector = ServerConnection.matchAll();
+        }
+        Subscription.Key key = new Subscription.Key(st.clientId(), st.name(), true);
+        Subscription s = new Subscription(this, key, topic(st.topic()), selector, st.noLocal(), st.shared(), null,
+                st.clientId(), st.recordId());
+        s.topic.subscriptions.add(s);
+        namedSubscriptions.put(key, s);
+        durableById.put(s.recordId, s);
     }
 
     public String name() {
@@ -76,8 +219,42 @@ public final class Broker implements Acceptor, AutoCloseable {
         return config;
     }
 
+    /** What keeps this broker's messages, for logs ("journal in /var/lib/tally/journal"). */
+    public String storeDescription() {
+        return store.description();
+    }
+
     Clock clock() {
         return clock;
+    }
+
+    MessageStore store() {
+        return store;
+    }
+
+    /** A new id for a message-in-queue, durable subscription or transaction. Event loop only. */
+    long newId() {
+        return ++lastId;
+    }
+
+    /** Says why a store operation failed, and logs it loudly the first time. */
+    String storeFailure(CompletableFuture<?> failed) {
+        String why;
+        try {
+            failed.join();
+            why = "unknown store failure";
+        } catch (RuntimeException e) {
+            Throwable c = e.getCause() != null ? e.getCause() : e;
+            why = c.toString();
+        }
+        String msg = "broker '" + name() + "': the store (" + store.description() + ") failed: " + why
+                + "; the operation did not take effect. Check the disk (space, errors), then restart the broker:"
+                + " the journal is refused further writes until it is reopened";
+        if (!storeFailureLogged) {
+            storeFailureLogged = true;
+            LOG.severe(msg);
+        }
+        return msg;
     }
 
     /** Runs a task on the event loop. Thread-safe. Tasks submitted after close are dropped. */
@@ -159,6 +336,15 @@ public final class Broker implements Acceptor, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        store.close();
+        if (config.persistent() && loaded) {
+            try {
+                java.nio.file.Files.deleteIfExists(config.dataDir().resolve(RUNNING_MARKER));
+            } catch (IOException e) {
+                LOG.warning("broker '" + name() + "' could not delete " + config.dataDir().resolve(RUNNING_MARKER)
+                        + " (" + e + "); its messages will be marked redelivered at the next start");
+            }
+        }
         LOG.info(() -> "Tally broker '" + name() + "' stopped");
     }
 
@@ -211,23 +397,57 @@ public final class Broker implements Acceptor, AutoCloseable {
         return m;
     }
 
-    /** Makes a sent (or committed) message available on its destination. */
-    void route(MessageData m, String originConnectionId) {
+    /** One copy of a message in one queue: what a send or publish becomes. */
+    record Placement(MessageQueue queue, QueuedMessage message) {
+    }
+
+    /**
+     * The copies a sent message becomes: one in its queue, or one in each subscription of its topic
+     * that wants it. Nothing is visible yet; see {@link #persist} and {@link #publish}.
+     */
+    List<Placement> place(MessageData m, QueuedMessage.Origin origin) {
         DestinationRef d = m.destination();
         if (d.kind().isTemporary() && !temporaries.containsKey(d)) {
-            LOG.warning("broker '" + name() + "': message " + m.messageId() + " dropped at commit: temporary " + d
-                    + " was deleted before the transaction committed");
-            return;
+            LOG.warning("broker '" + name() + "': message " + m.messageId() + " dropped: temporary " + d
+                    + " was deleted before it arrived");
+            return List.of();
         }
         if (d.isQueue()) {
-            queue(d.name()).add(m, originConnectionId);
-        } else {
-            topic(d.name()).publish(m, originConnectionId);
+            MessageQueue q = queue(d.name());
+            return List.of(new Placement(q, q.newMessage(m, origin)));
+        }
+        TopicNode t = topic(d.name());
+        QueuedMessage.Publication p = new QueuedMessage.Publication(m, origin);
+        List<Placement> out = new ArrayList<>(t.subscriptions.size());
+        for (Subscription s : t.subscriptions) {
+            if (s.wants(p)) {
+                out.add(new Placement(s.queue, s.queue.newMessage(m, origin)));
+            }
+        }
+        return out;
+    }
+
+    /** Writes the copies the store must hold; completes when they are forced. */
+    CompletableFuture<Void> persist(List<Placement> placements) {
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (Placement p : placements) {
+            if (p.message().stored) {
+                writes.add(store.addMessage(p.message().sequence, p.queue().storeKey, p.message().data));
+            }
+        }
+        return ServerSession.allOf(writes);
+    }
+
+    /** Makes placed copies visible to consumers. */
+    void publish(List<Placement> placements) {
+        for (Placement p : placements) {
+            p.queue().accept(p.message());
         }
     }
 
     private MessageQueue queue(String name) {
-        return queues.computeIfAbsent(name, n -> new MessageQueue(this, "queue " + n));
+        return queues.computeIfAbsent(name, n -> new MessageQueue(this, "queue " + n,
+                temporaries.containsKey(new DestinationRef(DestinationRef.Kind.TEMP_QUEUE, n)) ? null : new QueueKey.Queue(n)));
     }
 
     private TopicNode topic(String name) {
@@ -239,6 +459,9 @@ public final class Broker implements Acceptor, AutoCloseable {
     }
 
     void expired(MessageQueue q, QueuedMessage m) {
+        if (m.stored) {
+            store.deleteMessage(m.sequence, false);
+        }
         LOG.fine(() -> "broker '" + name() + "': message " + m.data.messageId() + " on " + q.description + " expired; removed");
     }
 
@@ -252,8 +475,11 @@ public final class Broker implements Acceptor, AutoCloseable {
         return queue(d.name()).browse(selector);
     }
 
-    ServerConsumer attachConsumer(Command.CreateConsumer cc, ServerSession session, Selector selector)
-            throws BrokerException {
+    /** A consumer the broker has attached, and what must be durable before its creation is answered. */
+    record Attached(ServerConsumer consumer, CompletableFuture<Void> durable) {
+    }
+
+    Attached attachConsumer(Command.CreateConsumer cc, ServerSession session, Selector selector) throws BrokerException {
         DestinationRef d = cc.destination();
         ServerConnection conn = session.connection;
         if (d.kind().isTemporary()) {
@@ -268,36 +494,32 @@ public final class Broker implements Acceptor, AutoCloseable {
         }
         if (d.isQueue()) {
             MessageQueue q = queue(d.name());
-            ServerConsumer c = new ServerConsumer(cc.consumerId(), session, q, selector, false, null, cc.prefetch());
+            ServerConsumer c = new ServerConsumer(cc.consumerId(), session, q, selector, null, cc.prefetch());
             q.addConsumer(c);
-            return c;
+            return new Attached(c, CompletableFuture.completedFuture(null));
         }
-        Subscription sub = subscriptionFor(cc, conn, selector);
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        Subscription sub = subscriptionFor(cc, conn, selector, writes);
         // the subscription already applied selector and noLocal when the message was published
-        ServerConsumer c = new ServerConsumer(cc.consumerId(), session, sub.queue, ServerConnection.parseSelector(null), false, sub,
+        ServerConsumer c = new ServerConsumer(cc.consumerId(), session, sub.queue, ServerConnection.matchAll(), sub,
                 cc.prefetch());
         sub.queue.addConsumer(c);
-        return c;
+        return new Attached(c, ServerSession.allOf(writes));
     }
 
-    private Subscription subscriptionFor(Command.CreateConsumer cc, ServerConnection conn, Selector selector)
-            throws BrokerException {
+    private Subscription subscriptionFor(Command.CreateConsumer cc, ServerConnection conn, Selector selector,
+                                         List<CompletableFuture<Void>> writes) throws BrokerException {
         TopicNode topic = topic(cc.destination().name());
         String name = cc.subscriptionName();
         if (name == null) {
-            return newSubscription(null, topic, selector, cc.noLocal(), false, conn);
+            return newSubscription(null, topic, selector, cc.noLocal(), false, conn, writes);
         }
         if (cc.durable() && !cc.shared() && conn.clientId == null) {
             throw new BrokerException(ErrorCode.ILLEGAL_STATE, "an unshared durable subscription ('" + name
                     + "') needs a client ID on the connection; set one, or use a shared durable subscription");
         }
+        // durable and shared non-durable subscriptions live in separate name spaces (spec 8.3.4)
         Subscription.Key key = new Subscription.Key(conn.clientId, name, cc.durable());
-        Subscription.Key other = new Subscription.Key(conn.clientId, name, !cc.durable());
-        if (namedSubscriptions.containsKey(other)) {
-            throw new BrokerException(ErrorCode.GENERIC, "a " + (cc.durable() ? "non-durable shared" : "durable")
-                    + " subscription named '" + name + "' already exists for client ID " + conn.clientId
-                    + "; durable and shared non-durable subscriptions may not share a name");
-        }
         Subscription existing = namedSubscriptions.get(key);
         if (existing != null) {
             if (existing.shared != cc.shared()) {
@@ -319,26 +541,41 @@ public final class Broker implements Acceptor, AutoCloseable {
                         + "' is in use with another topic or selector; close its consumers first");
             }
             // spec: a durable subscription asked for with another topic, selector or noLocal is replaced
-            removeSubscription(existing);
+            writes.add(removeSubscription(existing));
         }
-        Subscription s = newSubscription(key, topic, selector, cc.noLocal(), cc.shared(), conn);
+        Subscription s = newSubscription(key, topic, selector, cc.noLocal(), cc.shared(), conn, writes);
         namedSubscriptions.put(key, s);
         return s;
     }
 
     private Subscription newSubscription(Subscription.Key key, TopicNode topic, Selector selector, boolean noLocal,
-                                         boolean shared, ServerConnection conn) {
-        Subscription s = new Subscription(this, key, topic, selector, noLocal, shared, noLocal ? conn.id : null);
+                                         boolean shared, ServerConnection conn, List<CompletableFuture<Void>> writes) {
+        boolean durable = key != null && key.durable();
+        Subscription s = new Subscription(this, key, topic, selector, noLocal, shared, conn.id, conn.clientId,
+                durable ? newId() : 0);
         topic.subscriptions.add(s);
+        if (durable) {
+            durableById.put(s.recordId, s);
+            writes.add(store.addSubscription(s.toStored()));
+        }
         return s;
     }
 
-    private void removeSubscription(Subscription s) {
+    /** Forgets a subscription and its messages; returns the store's confirmation for a durable one. */
+    private CompletableFuture<Void> removeSubscription(Subscription s) {
         s.topic.subscriptions.remove(s);
         if (s.key != null) {
             namedSubscriptions.remove(s.key, s);
         }
-        s.queue.delete();
+        List<QueuedMessage> stored = s.queue.delete();
+        if (!s.isDurable()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        durableById.remove(s.recordId);
+        for (QueuedMessage m : stored) {
+            store.deleteMessage(m.sequence, false);
+        }
+        return store.deleteSubscription(s.recordId);
     }
 
     void detachConsumer(ServerConsumer c) {
@@ -349,7 +586,7 @@ public final class Broker implements Acceptor, AutoCloseable {
         }
     }
 
-    void unsubscribe(String clientId, String name) throws BrokerException {
+    CompletableFuture<Void> unsubscribe(String clientId, String name) throws BrokerException {
         Subscription s = namedSubscriptions.get(new Subscription.Key(clientId, name, true));
         if (s == null) {
             throw new BrokerException(ErrorCode.INVALID_DESTINATION, "no durable subscription named '" + name + "'"
@@ -359,7 +596,7 @@ public final class Broker implements Acceptor, AutoCloseable {
             throw new BrokerException(ErrorCode.ILLEGAL_STATE, "durable subscription '" + name
                     + "' has an active consumer; close it before unsubscribing");
         }
-        removeSubscription(s);
+        return removeSubscription(s);
     }
 
     void createTemporary(DestinationRef d, ServerConnection owner) throws BrokerException {
@@ -407,7 +644,7 @@ public final class Broker implements Acceptor, AutoCloseable {
         if (d.isQueue()) {
             MessageQueue q = queues.remove(d.name());
             if (q != null) {
-                q.delete();
+                q.delete(); // a temporary queue stores nothing
             }
         } else {
             TopicNode t = topics.remove(d.name());

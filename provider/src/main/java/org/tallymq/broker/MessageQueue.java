@@ -7,6 +7,7 @@ import java.util.PriorityQueue;
 import java.util.TreeSet;
 import org.tallymq.protocol.MessageData;
 import org.tallymq.selector.Selector;
+import org.tallymq.store.QueueKey;
 
 /**
  * An ordered store of messages with consumers: a queue, or the queue behind one topic
@@ -21,6 +22,8 @@ final class MessageQueue {
     private final Broker broker;
     /** For logs and errors: "queue orders" or "subscription orders-audit on topic orders". */
     final String description;
+    /** Where its persistent messages are stored; null for a queue that keeps nothing (temporary, non-durable). */
+    final QueueKey storeKey;
 
     private final TreeSet<QueuedMessage> available = new TreeSet<>(QueuedMessage.DELIVERY_ORDER);
     private final PriorityQueue<QueuedMessage> scheduled =
@@ -29,22 +32,26 @@ final class MessageQueue {
     private final TreeSet<QueuedMessage> inFlight = new TreeSet<>(Comparator.comparingLong(m -> m.sequence));
     private final List<ServerConsumer> consumers = new ArrayList<>();
     private int nextConsumer;
-    private long nextSequence;
     private boolean dispatchPending;
     private boolean deleted;
     private long nextTimer = Long.MAX_VALUE;
 
-    MessageQueue(Broker broker, String description) {
+    MessageQueue(Broker broker, String description, QueueKey storeKey) {
         this.broker = broker;
         this.description = description;
+        this.storeKey = storeKey;
     }
 
-    /** Adds a message that has just been sent (or committed). */
-    void add(MessageData data, String originConnectionId) {
+    /** A new message for this queue, not yet visible: the store may have to hold it first (see {@link #accept}). */
+    QueuedMessage newMessage(MessageData data, QueuedMessage.Origin origin) {
+        return new QueuedMessage(data, broker.newId(), origin, storeKey != null && data.isPersistent());
+    }
+
+    /** Makes a message visible to consumers (or schedules it, for a delivery delay). */
+    void accept(QueuedMessage m) {
         if (deleted) {
             return;
         }
-        QueuedMessage m = new QueuedMessage(data, nextSequence++, originConnectionId);
         long now = broker.clock().millis();
         if (m.isScheduled(now)) {
             scheduled.add(m);
@@ -66,6 +73,9 @@ final class MessageQueue {
         }
         if (consumed) {
             m.deliveries++;
+            if (m.stored) {
+                broker.store().updateDeliveries(m.sequence, m.deliveries);
+            }
         }
         available.add(m);
         requestDispatch();
@@ -98,23 +108,30 @@ final class MessageQueue {
         return available.size() + scheduled.size() + inFlight.size();
     }
 
-    /** Drops every message and consumer; later adds and returns are ignored. */
-    void delete() {
+    /**
+     * Drops every message and consumer; later adds and returns are ignored.
+     *
+     * @return the messages it held that the store holds too, so the caller can delete their records
+     */
+    List<QueuedMessage> delete() {
         deleted = true;
+        List<QueuedMessage> stored = new ArrayList<>();
+        for (var set : List.of(available, scheduled, inFlight)) {
+            for (QueuedMessage m : set) {
+                if (m.stored) {
+                    stored.add(m);
+                }
+            }
+        }
         available.clear();
         scheduled.clear();
         inFlight.clear();
         consumers.clear();
+        return stored;
     }
 
     boolean isDeleted() {
         return deleted;
-    }
-
-    /** Drops every message that is waiting (not in flight); used when a subscription is replaced. */
-    void purgeAvailable() {
-        available.clear();
-        scheduled.clear();
     }
 
     /** A snapshot for a browser: waiting and in-flight messages, in delivery order, selected. */
@@ -164,6 +181,21 @@ final class MessageQueue {
                 it.remove();
                 inFlight.add(m);
                 target.deliver(this, m);
+            }
+        }
+    }
+
+    /** Removes waiting messages whose time to live has passed (the periodic sweep; dispatch also drops them). */
+    void expire(long now) {
+        if (deleted) {
+            return;
+        }
+        var it = available.iterator();
+        while (it.hasNext()) {
+            QueuedMessage m = it.next();
+            if (m.isExpired(now)) {
+                it.remove();
+                broker.expired(this, m);
             }
         }
     }

@@ -16,18 +16,29 @@ final class QueuedMessage implements SelectorContext {
         return p != 0 ? p : Long.compare(a.sequence, b.sequence);
     };
 
+    /** Who sent a message, for noLocal: its connection and that connection's client ID (either may be null). */
+    record Origin(String connectionId, String clientId) {
+    }
+
     final MessageData data;
-    /** Arrival order in its queue; kept across redelivery so a returned message regains its place. */
+    /**
+     * The broker-wide id of this message-in-queue: arrival order (kept across redelivery so a
+     * returned message regains its place, and across a restart) and, when {@link #stored}, its record
+     * id in the store.
+     */
     final long sequence;
-    /** The connection that sent it, for noLocal. */
-    final String originConnectionId;
+    /** Who sent it; null for a message recovered from the store. */
+    final Origin origin;
+    /** Whether the store holds it (a persistent message in a durable queue). */
+    final boolean stored;
     /** Deliveries the application has seen (and not acknowledged); the next delivery is number deliveries + 1. */
     int deliveries;
 
-    QueuedMessage(MessageData data, long sequence, String originConnectionId) {
+    QueuedMessage(MessageData data, long sequence, Origin origin, boolean stored) {
         this.data = data;
         this.sequence = sequence;
-        this.originConnectionId = originConnectionId;
+        this.origin = origin;
+        this.stored = stored;
     }
 
     boolean isExpired(long now) {
@@ -50,7 +61,7 @@ final class QueuedMessage implements SelectorContext {
     }
 
     /** A message being published to a topic, before it is copied into each subscription. */
-    record Publication(MessageData data, String originConnectionId) implements SelectorContext {
+    record Publication(MessageData data, Origin origin) implements SelectorContext {
         @Override
         public Object get(String identifier) {
             return headerOrProperty(data, identifier, 1);

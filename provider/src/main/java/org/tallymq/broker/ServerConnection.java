@@ -81,102 +81,118 @@ final class ServerConnection implements Endpoint {
             return;
         }
         Command c = frame.command();
-        long corr = frame.correlationId();
+        Replier replier = replier(frame.correlationId(), c);
         try {
             if (!connected && !(c instanceof Command.Connect)) {
                 throw new BrokerException(ErrorCode.PROTOCOL, "the first command of a connection must be CONNECT, not " + name(c));
             }
-            Reply r = dispatch(c);
-            if (r != null && corr != 0) {
-                reply(corr, r);
-            }
+            Validation.check(c);
+            dispatch(c, replier);
         } catch (BrokerException e) {
-            if (corr != 0) {
-                reply(corr, new Reply.Failed(e.code, e.getMessage()));
-            } else {
-                LOG.warning("connection " + id + " (" + client.address() + "): " + name(c) + " failed: " + e.getMessage());
+            replier.fail(e.code, e.getMessage());
+            if (e.code == ErrorCode.PROTOCOL) {
+                // a client that breaks the protocol is buggy or hostile: it gets its answer, then no more
+                LOG.warning("connection " + id + " from " + client.address() + " closed: protocol violation: " + e.getMessage());
+                cleanUp();
+                client.close("protocol violation: " + e.getMessage());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "connection " + id + " (" + client.address() + "): unexpected failure handling "
                     + name(c) + "; the command failed, the broker carries on", e);
-            if (corr != 0) {
-                reply(corr, new Reply.Failed(ErrorCode.GENERIC, "internal broker error handling " + name(c) + ": " + e));
-            }
+            replier.fail(ErrorCode.GENERIC, "internal broker error handling " + name(c) + ": " + e);
         }
+    }
+
+    /** Answers a request, now or later; a one-way command (correlation id 0) is answered by nobody, failures are logged. */
+    private Replier replier(long correlationId, Command c) {
+        if (correlationId == 0) {
+            return r -> {
+                if (r instanceof Reply.Failed f) {
+                    LOG.warning("connection " + id + " (" + client.address() + "): " + name(c) + " failed: " + f.message());
+                }
+            };
+        }
+        return r -> reply(correlationId, r);
+    }
+
+    /** Answers once {@code durable} completes (back on the event loop). */
+    private void afterDurable(java.util.concurrent.CompletableFuture<?> durable, Runnable undo, Replier r) {
+        durable.whenComplete((x, e) -> broker.execute(() -> {
+            if (e == null) {
+                r.ok();
+            } else {
+                undo.run();
+                r.fail(ErrorCode.STORE_FAILURE, broker.storeFailure(durable));
+            }
+        }));
     }
 
     private static String name(Command c) {
         return c.getClass().getSimpleName();
     }
 
-    private Reply dispatch(Command c) throws BrokerException {
+    private void dispatch(Command c, Replier r) throws BrokerException {
         if (c instanceof Command.Send s) {
-            session(s.sessionId()).send(broker.checkSendable(s.message()));
-            return Reply.OK;
+            session(s.sessionId()).send(broker.checkSendable(s.message()), r);
         } else if (c instanceof Command.Ack a) {
-            session(a.sessionId()).acknowledge(a.deliveryIds());
-            return Reply.OK;
+            session(a.sessionId()).acknowledge(a.deliveryIds(), r);
         } else if (c instanceof Command.Credit cr) {
             ServerConsumer consumer = consumers.get(cr.consumerId());
             if (consumer != null) {
                 consumer.addCredit(cr.credits());
             }
-            return null;
         } else if (c instanceof Command.Pull p) {
             ServerConsumer consumer = consumer(p.consumerId());
             consumer.addCredit(p.credits());
             consumer.queue.dispatchNow();
-            return Reply.OK;
+            r.ok();
         } else if (c instanceof Command.Connect cn) {
-            return connect(cn);
+            r.reply(connect(cn));
         } else if (c instanceof Command.SetClientId s) {
             broker.claimClientId(this, s.clientId());
-            return Reply.OK;
+            r.ok();
         } else if (c instanceof Command.CreateSession cs) {
             if (sessions.containsKey(cs.sessionId())) {
                 throw new BrokerException(ErrorCode.PROTOCOL, "session id " + cs.sessionId() + " is already in use");
             }
             sessions.put(cs.sessionId(), new ServerSession(cs.sessionId(), this, cs.mode()));
-            return Reply.OK;
+            r.ok();
         } else if (c instanceof Command.CloseSession cs) {
             closeSession(cs.sessionId(), cs.consumedDeliveryIds());
-            return Reply.OK;
+            r.ok();
         } else if (c instanceof Command.CreateConsumer cc) {
-            createConsumer(cc);
-            return Reply.OK;
+            createConsumer(cc, r);
         } else if (c instanceof Command.CloseConsumer cc) {
             closeConsumer(cc.consumerId(), cc.consumedDeliveryIds());
-            return Reply.OK;
-        } else if (c instanceof Command.Recover r) {
-            session(r.sessionId()).recover(r.consumedDeliveryIds());
-            return Reply.OK;
+            r.ok();
+        } else if (c instanceof Command.Recover rc) {
+            session(rc.sessionId()).recover(rc.consumedDeliveryIds());
+            r.ok();
         } else if (c instanceof Command.Commit cm) {
-            ServerSession s = transacted(cm.sessionId(), "commit");
-            s.commit(cm.consumedDeliveryIds());
-            return Reply.OK;
+            transacted(cm.sessionId(), "commit").commit(cm.consumedDeliveryIds(), r);
         } else if (c instanceof Command.Rollback rb) {
             transacted(rb.sessionId(), "rollback").rollback(rb.consumedDeliveryIds());
-            return Reply.OK;
+            r.ok();
         } else if (c instanceof Command.Browse b) {
-            return new Reply.Browsed(broker.browse(b.queue(), parseSelector(b.selector()), this));
+            r.reply(new Reply.Browsed(broker.browse(b.queue(), parseSelector(b.selector()), this)));
         } else if (c instanceof Command.CreateTemporary t) {
             broker.createTemporary(t.destination(), this);
             temporaries.add(t.destination());
-            return Reply.OK;
+            r.ok();
         } else if (c instanceof Command.DeleteTemporary t) {
             broker.deleteTemporary(t.destination(), this);
             temporaries.remove(t.destination());
-            return Reply.OK;
+            r.ok();
         } else if (c instanceof Command.Unsubscribe u) {
-            broker.unsubscribe(clientId, u.subscriptionName());
-            return Reply.OK;
+            afterDurable(broker.unsubscribe(clientId, u.subscriptionName()), () -> { }, r);
         } else if (c instanceof Command.Heartbeat) {
-            return null;
+            return;
         } else if (c instanceof Command.Disconnect) {
             cleanUp();
-            return Reply.OK;
+            r.ok();
+        } else {
+            throw new BrokerException(ErrorCode.PROTOCOL, "a client may not send " + name(c));
         }
-        throw new BrokerException(ErrorCode.PROTOCOL, "a client may not send " + name(c));
     }
 
     private Reply connect(Command.Connect cn) throws BrokerException {
@@ -224,14 +240,27 @@ final class ServerConnection implements Endpoint {
         }
     }
 
-    private void createConsumer(Command.CreateConsumer cc) throws BrokerException {
+    private void createConsumer(Command.CreateConsumer cc, Replier r) throws BrokerException {
         ServerSession session = session(cc.sessionId());
         if (consumers.containsKey(cc.consumerId())) {
             throw new BrokerException(ErrorCode.PROTOCOL, "consumer id " + cc.consumerId() + " is already in use");
         }
         Selector selector = parseSelector(cc.selector());
-        ServerConsumer consumer = broker.attachConsumer(cc, session, selector);
-        consumers.put(cc.consumerId(), consumer);
+        Broker.Attached attached = broker.attachConsumer(cc, session, selector);
+        consumers.put(cc.consumerId(), attached.consumer());
+        if (attached.durable().isDone() && !attached.durable().isCompletedExceptionally()) {
+            r.ok();
+        } else {
+            afterDurable(attached.durable(), () -> closeConsumer(cc.consumerId(), new long[0]), r);
+        }
+    }
+
+    static Selector matchAll() {
+        try {
+            return Selector.parse(null);
+        } catch (InvalidSelectorException e) {
+            throw new AssertionError("an empty selector is always valid", e);
+        }
     }
 
     private void closeConsumer(long consumerId, long[] consumed) {

@@ -12,18 +12,16 @@ final class ServerConsumer {
     final ServerSession session;
     final MessageQueue queue;
     final Selector selector;
-    final boolean noLocal;
     /** The subscription this consumer reads, or null for a queue consumer. */
     final Subscription subscription;
     private int credits;
 
-    ServerConsumer(long id, ServerSession session, MessageQueue queue, Selector selector, boolean noLocal,
-                   Subscription subscription, int prefetch) {
+    ServerConsumer(long id, ServerSession session, MessageQueue queue, Selector selector, Subscription subscription,
+                   int prefetch) {
         this.id = id;
         this.session = session;
         this.queue = queue;
         this.selector = selector;
-        this.noLocal = noLocal;
         this.subscription = subscription;
         this.credits = Math.max(1, prefetch);
     }
@@ -45,9 +43,6 @@ final class ServerConsumer {
     }
 
     boolean accepts(QueuedMessage m) {
-        if (noLocal && session.connection.id.equals(m.originConnectionId)) {
-            return false;
-        }
         return selector.matches(m);
     }
 

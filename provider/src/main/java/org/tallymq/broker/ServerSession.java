@@ -1,11 +1,15 @@
 package org.tallymq.broker;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
 import org.tallymq.protocol.Command;
+import org.tallymq.protocol.ErrorCode;
 import org.tallymq.protocol.MessageData;
 import org.tallymq.protocol.SessionMode;
 
@@ -15,24 +19,78 @@ import org.tallymq.protocol.SessionMode;
  *
  * <p>A delivery stays here from the moment it is pushed until it is acknowledged (or committed),
  * or returned to its queue by recover, rollback, consumer close (if never consumed) or session close.
+ *
+ * <p><b>Durability and order.</b> What a request writes to the store takes effect (a sent message
+ * becomes visible, a commit's sends appear) and is answered only when the store has forced it; and
+ * the session's requests take effect in the order they arrived, even when a later one needs no
+ * force ({@link #inOrder}). So a consumer never sees a message that a crash could still take back,
+ * and one producer's messages keep their order.
  */
 final class ServerSession {
+
+
 
     /** One message pushed to one consumer of this session. */
     record Delivery(long id, ServerConsumer consumer, MessageQueue queue, QueuedMessage message) {
     }
 
+    /** A request whose effect waits for the store (and for the requests before it). */
+    private record Pending(CompletableFuture<?> durable, Runnable apply, Runnable undo, Replier replier) {
+    }
+
     final long id;
     final ServerConnection connection;
     final SessionMode mode;
+    private final Broker broker;
     private final Map<Long, Delivery> unacked = new LinkedHashMap<>();
-    private final List<MessageData> pendingSends = new ArrayList<>();
+    private final ArrayDeque<Pending> inOrder = new ArrayDeque<>();
+    /** Transacted sends, placed in their queues but not yet visible. */
+    private final List<Broker.Placement> pendingSends = new ArrayList<>();
+    /** The store's id of the open transaction, 0 while it has written nothing to the store. */
+    private long txId;
 
     ServerSession(long id, ServerConnection connection, SessionMode mode) {
         this.id = id;
         this.connection = connection;
         this.mode = mode;
+        this.broker = connection.broker;
     }
+
+    // ---- ordering --------------------------------------------------------------------------------
+
+    /**
+     * Applies {@code apply} and answers {@code replier} once {@code durable} completed and every
+     * earlier request of this session has been applied; if the store failed, runs {@code undo}
+     * instead and answers with the failure.
+     */
+    private void inOrder(CompletableFuture<?> durable, Runnable apply, Runnable undo, Replier replier) {
+        Pending p = new Pending(durable, apply, undo, replier);
+        if (inOrder.isEmpty() && durable.isDone()) {
+            complete(p);
+            return;
+        }
+        inOrder.add(p);
+        durable.whenComplete((x, e) -> broker.execute(this::drain));
+    }
+
+    private void drain() {
+        while (!inOrder.isEmpty() && inOrder.peek().durable.isDone()) {
+            complete(inOrder.poll());
+        }
+    }
+
+    private void complete(Pending p) {
+        if (p.durable.isCompletedExceptionally()) {
+            String why = broker.storeFailure(p.durable);
+            p.undo.run();
+            p.replier.fail(ErrorCode.STORE_FAILURE, why);
+        } else {
+            p.apply.run();
+            p.replier.ok();
+        }
+    }
+
+    // ---- deliveries ------------------------------------------------------------------------------
 
     void delivered(ServerConsumer consumer, MessageQueue queue, QueuedMessage m) {
         long deliveryId = connection.nextDeliveryId();
@@ -40,34 +98,85 @@ final class ServerSession {
         connection.push(new Command.Deliver(consumer.id, deliveryId, m.deliveries + 1, m.data));
     }
 
-    void send(MessageData message) {
+    // ---- send -------------------------------------------------------------------------------------
+
+    void send(MessageData message, Replier replier) {
+        QueuedMessage.Origin origin = new QueuedMessage.Origin(connection.id, connection.clientId);
+        List<Broker.Placement> placements = broker.place(message, origin);
         if (mode.isTransacted()) {
-            pendingSends.add(message);
+            for (Broker.Placement p : placements) {
+                if (p.message().stored) {
+                    broker.store().addMessageTx(tx(), p.message().sequence, p.queue().storeKey, message);
+                }
+            }
+            pendingSends.addAll(placements);
+            replier.ok();
         } else {
-            connection.broker.route(message, connection.id);
+            inOrder(broker.persist(placements), () -> broker.publish(placements), () -> { }, replier);
         }
     }
 
-    void acknowledge(long[] deliveryIds) {
+    private long tx() {
+        if (txId == 0) {
+            txId = broker.newId();
+        }
+        return txId;
+    }
+
+    // ---- acknowledgement and transactions -------------------------------------------------------
+
+    void acknowledge(long[] deliveryIds, Replier replier) {
+        List<CompletableFuture<Void>> deletes = new ArrayList<>();
         for (long id : deliveryIds) {
             Delivery d = unacked.remove(id);
             if (d != null) {
                 d.queue.acknowledged(d.message);
+                if (d.message.stored) {
+                    deletes.add(broker.store().deleteMessage(d.message.sequence, true));
+                }
             }
         }
+        inOrder(allOf(deletes), () -> { }, () -> { }, replier);
     }
 
-    void commit(long[] consumedDeliveryIds) {
-        for (MessageData m : pendingSends) {
-            connection.broker.route(m, connection.id);
+    void commit(long[] consumedDeliveryIds, Replier replier) {
+        List<Delivery> acked = new ArrayList<>();
+        for (long id : consumedDeliveryIds) {
+            Delivery d = unacked.remove(id);
+            if (d != null) {
+                acked.add(d);
+                if (d.message.stored) {
+                    broker.store().deleteMessageTx(tx(), d.message.sequence);
+                }
+            }
         }
+        List<Broker.Placement> sends = new ArrayList<>(pendingSends);
         pendingSends.clear();
-        acknowledge(consumedDeliveryIds);
+        CompletableFuture<Void> durable = txId == 0 ? CompletableFuture.completedFuture(null) : broker.store().commit(txId);
+        txId = 0;
+        inOrder(durable, () -> {
+            broker.publish(sends);
+            for (Delivery d : acked) {
+                d.queue.acknowledged(d.message);
+            }
+        }, () -> {
+            for (Delivery d : acked) {
+                d.queue.returnMessage(d.message, true);
+            }
+        }, replier);
     }
 
     void rollback(long[] consumedDeliveryIds) {
-        pendingSends.clear();
+        dropTransaction();
         recover(consumedDeliveryIds);
+    }
+
+    private void dropTransaction() {
+        pendingSends.clear();
+        if (txId != 0) {
+            broker.store().rollback(txId);
+            txId = 0;
+        }
     }
 
     /** Returns every unacknowledged delivery to its queue; consumed ones count as an attempt. */
@@ -99,7 +208,7 @@ final class ServerSession {
     }
 
     void close(long[] consumedDeliveryIds) {
-        pendingSends.clear();
+        dropTransaction();
         recover(consumedDeliveryIds);
     }
 
@@ -108,10 +217,23 @@ final class ServerSession {
      * counts as an attempt (JMSRedelivered=true is allowed to be pessimistic, never optimistic).
      */
     void abandon() {
-        pendingSends.clear();
+        dropTransaction();
         for (Delivery d : unacked.values()) {
             d.queue.returnMessage(d.message, true);
         }
         unacked.clear();
     }
+
+    static CompletableFuture<Void> allOf(List<CompletableFuture<Void>> fs) {
+        if (fs.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return fs.size() == 1 ? fs.get(0) : CompletableFuture.allOf(fs.toArray(new CompletableFuture[0]));
+    }
+
+    /** Runs {@code apply} in order with the session's other requests once {@code durable} completes. */
+    void afterDurable(CompletableFuture<?> durable, Runnable undo, Replier replier) {
+        inOrder(durable, () -> { }, undo, replier);
+    }
+
 }

@@ -22,6 +22,10 @@ import java.util.Set;
  *   <tr><td>dataDir</td><td>vm only: the embedded broker's data directory</td><td>./tally-data</td></tr>
  *   <tr><td>users</td><td>vm only: the embedded broker accepts only these {@code user:password} pairs,
  *       comma-separated</td><td>anyone</td></tr>
+ *   <tr><td>heartbeat</td><td>tcp only: milliseconds of silence after which the client sends a heartbeat;
+ *       it declares the broker dead after three times as long without hearing from it</td><td>10000</td></tr>
+ *   <tr><td>persistent</td><td>vm only: {@code false} keeps the embedded broker in memory (no journal;
+ *       PERSISTENT messages are lost at exit)</td><td>true</td></tr>
  * </table>
  *
  * @param scheme "vm" or "tcp"
@@ -30,7 +34,7 @@ import java.util.Set;
 public record ConnectionOptions(String url, String scheme, String name, Map<String, String> options) {
 
     private static final Set<String> KNOWN = Set.of("clientID", "user", "password", "prefetch",
-            "deserializationAllowList", "dataDir", "users");
+            "deserializationAllowList", "dataDir", "users", "persistent", "heartbeat");
 
     public static final String DEFAULT_URL = "vm://default";
 
@@ -78,6 +82,7 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
         }
         ConnectionOptions o = new ConnectionOptions(url, scheme, rest, Map.copyOf(options));
         o.prefetch(); // validate now, not at first use
+        o.heartbeatMillis();
         return o;
     }
 
@@ -112,6 +117,23 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
             return p;
         } catch (NumberFormatException e) {
             throw badUrl(url, "prefetch=" + v + " is not a whole number of at least 1");
+        }
+    }
+
+    /** tcp only: the heartbeat period in milliseconds (default 10 s). */
+    public long heartbeatMillis() throws JMSException {
+        String v = options.get("heartbeat");
+        if (v == null) {
+            return 10_000;
+        }
+        try {
+            long ms = Long.parseLong(v);
+            if (ms < 100) {
+                throw new NumberFormatException("below 100");
+            }
+            return ms;
+        } catch (NumberFormatException e) {
+            throw badUrl(url, "heartbeat=" + v + " is not a number of milliseconds of at least 100");
         }
     }
 

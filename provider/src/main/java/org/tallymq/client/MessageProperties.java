@@ -154,6 +154,15 @@ final class MessageProperties {
         return copy;
     }
 
+    /**
+     * Every name and value as an unmodifiable live view (not a copy): what
+     * {@code JMSProducer.getPropertyNames} returns the key set of, and how a JMSProducer copies its
+     * properties onto a message.
+     */
+    Map<String, Object> view() {
+        return Collections.unmodifiableMap(values);
+    }
+
     // ---- names ---------------------------------------------------------------------------
 
     /**

@@ -328,6 +328,9 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
         if (inOwnListener()) {
             throw new IllegalStateException("a message listener may not close its own connection (it would wait for itself)");
         }
+        for (TallySession s : sessions) {
+            s.asyncSends().checkNotInCallback("close"); // spec 7.3.4: not from a CompletionListener of this connection
+        }
         synchronized (lifecycle) {
             if (closed) {
                 return;

@@ -113,6 +113,25 @@ public class TallyMessageConsumer implements QueueReceiver, TopicSubscriber {
 
     @Override
     public jakarta.jms.Message receive(long timeout) throws JMSException {
+        return receive(timeout, null);
+    }
+
+    @Override
+    public jakarta.jms.Message receiveNoWait() throws JMSException {
+        return receiveNoWait(null);
+    }
+
+    /**
+     * What {@code JMSConsumer.receiveBody} does with a message before the session acknowledges it:
+     * reads the body, or throws when it cannot (see {@link #handOver}).
+     */
+    @FunctionalInterface
+    interface BeforeAcknowledge {
+        void check(TallyMessage m) throws JMSException;
+    }
+
+    /** {@link #receive(long)} whose message must first pass {@code check} (null: none). */
+    TallyMessage receive(long timeout, BeforeAcknowledge check) throws JMSException {
         checkOpen();
         checkNoListener();
         long deadline = timeout <= 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
@@ -123,14 +142,13 @@ public class TallyMessageConsumer implements QueueReceiver, TopicSubscriber {
             }
             TallyMessage m = accept(d);
             if (m != null) {
-                session.afterDelivery(isBufferEmpty(), m.getJMSDeliveryMode() == jakarta.jms.DeliveryMode.PERSISTENT);
-                return m;
+                return handOver(d, m, check);
             }
         }
     }
 
-    @Override
-    public jakarta.jms.Message receiveNoWait() throws JMSException {
+    /** {@link #receiveNoWait()} whose message must first pass {@code check} (null: none). */
+    TallyMessage receiveNoWait(BeforeAcknowledge check) throws JMSException {
         checkOpen();
         checkNoListener();
         if (!session.connection.isStarted()) {
@@ -140,7 +158,8 @@ public class TallyMessageConsumer implements QueueReceiver, TopicSubscriber {
             Command.Deliver d = poll();
             if (d == null) {
                 // nothing buffered: ask the broker to push what it has, then look again
-                session.connection.channel.call(new Command.Pull(id, pendingCredit.getAndSet(0)));
+                int credit = pendingCredit.getAndUpdate(n -> n > 0 ? 0 : n); // a debt (see putBack) stays
+                session.connection.channel.call(new Command.Pull(id, Math.max(0, credit)));
                 d = poll();
                 if (d == null) {
                     return null;
@@ -148,9 +167,51 @@ public class TallyMessageConsumer implements QueueReceiver, TopicSubscriber {
             }
             TallyMessage m = accept(d);
             if (m != null) {
-                session.afterDelivery(isBufferEmpty(), m.getJMSDeliveryMode() == jakarta.jms.DeliveryMode.PERSISTENT);
-                return m;
+                return handOver(d, m, check);
             }
+        }
+    }
+
+    /**
+     * Hands a received message to the application: runs {@code check}, then lets the session
+     * acknowledge as its mode says. When {@code check} throws in AUTO_ACKNOWLEDGE or
+     * DUPS_OK_ACKNOWLEDGE, the delivery goes back to the head of the buffer as if it had never been
+     * received: delivered again before any later message, not a redelivery, JMSXDeliveryCount
+     * unchanged (JMSConsumer.receiveBody javadoc, spec 8.6). In CLIENT_ACKNOWLEDGE and transacted
+     * sessions it stays consumed, as if the receive had succeeded (same javadoc).
+     */
+    private TallyMessage handOver(Command.Deliver d, TallyMessage m, BeforeAcknowledge check) throws JMSException {
+        if (check != null) {
+            try {
+                check.check(m);
+            } catch (JMSException | RuntimeException e) {
+                if (session.mode == org.tallymq.protocol.SessionMode.AUTO_ACKNOWLEDGE
+                        || session.mode == org.tallymq.protocol.SessionMode.DUPS_OK_ACKNOWLEDGE) {
+                    putBack(d);
+                }
+                throw e;
+            }
+        }
+        session.afterDelivery(isBufferEmpty(), m.getJMSDeliveryMode() == jakarta.jms.DeliveryMode.PERSISTENT);
+        return m;
+    }
+
+    /**
+     * Undoes {@link #accept}: the delivery is no longer consumed and is first in the buffer again.
+     * Its credit is taken back from the credit not yet returned, which may go negative (a debt the
+     * next accept pays), so that broker credit + pending credit + buffered stays the prefetch.
+     */
+    private void putBack(Command.Deliver d) {
+        session.unconsumed(d.deliveryId());
+        pendingCredit.decrementAndGet();
+        lock.lock();
+        try {
+            if (!closed) {
+                buffer.add(d); // ORDER puts it back at the head: it was the head when taken
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -1,7 +1,6 @@
 package org.tallymq.client;
 
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSSecurityException;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.ObjectMessage;
 import java.io.ByteArrayInputStream;
@@ -23,14 +22,12 @@ import org.tallymq.protocol.BodyType;
  * {@link TallyMessage#setDeserializationPolicy}); a body set here by the application does not,
  * since its classes came from the application itself.
  *
- * <h2>Why a refused class is a JMSSecurityException</h2>
- * A class outside the allow-list is not a malformed body (MessageFormatException, which this
- * class uses for streams that cannot be read and classes that cannot be found); it is a
- * security restriction that stops the method, which is what {@link JMSSecurityException} is
- * for ("may also be thrown for any case where a security restriction prevents a method from
- * completing"). It is a JMSException, so callers that handle the declared exception still do; its
- * text names the class and the setting that would allow it. {@link #isBodyAssignableTo} answers
- * false for such a body, as for any body that cannot be deserialized.
+ * <h2>A refused class is a MessageFormatException</h2>
+ * The javadoc of getObject and getBody names MessageFormatException for "object deserialization
+ * fails", and a class outside the allow-list is exactly that from the application's side; the
+ * exception's text says it was the allow-list (naming the class and the setting that would allow
+ * it), so an operator can tell it from a corrupt body or a missing class. {@link #isBodyAssignableTo}
+ * answers false for such a body, as for any body that cannot be deserialized.
  *
  * <p>Threading: not thread-safe; see {@link TallyMessage}.
  */
@@ -82,7 +79,7 @@ public class TallyObjectMessage extends TallyMessage implements ObjectMessage {
      * {@link DeserializationPolicy} of this message; one set here by {@link #setObject} is not
      * filtered (its classes came from the application itself).
      *
-     * @throws JMSSecurityException   if the object is or contains a class the policy refuses
+     * @throws MessageFormatException if the object is or contains a class the policy refuses
      * @throws MessageFormatException if the body cannot be deserialized (corrupt, or a class not on the classpath)
      */
     @Override
@@ -129,10 +126,10 @@ public class TallyObjectMessage extends TallyMessage implements ObjectMessage {
         return e;
     }
 
-    private JMSSecurityException refused(String className, DeserializationPolicy policy, Exception cause) {
+    private MessageFormatException refused(String className, DeserializationPolicy policy, Exception cause) {
         int dot = className.lastIndexOf('.');
         String suggestion = dot < 0 ? className : className.substring(0, dot) + ".*";
-        JMSSecurityException e = new JMSSecurityException("ObjectMessage " + getJMSMessageID() + " holds a "
+        MessageFormatException e = new MessageFormatException("ObjectMessage " + getJMSMessageID() + " holds a "
                 + className + ", which the deserialization allow-list [" + policy.spec() + "] does not allow."
                 + " If its senders are trusted, add " + className + " or " + suggestion + " to the system property "
                 + DeserializationPolicy.SYSTEM_PROPERTY + " (comma-separated) or to the connection factory's"
@@ -189,7 +186,7 @@ public class TallyObjectMessage extends TallyMessage implements ObjectMessage {
         return serialized != null;
     }
 
-    /** @throws JMSSecurityException if the policy refuses a class; see the class comment */
+    /** @throws MessageFormatException if the policy refuses a class; see the class comment */
     @Override
     <T> T bodyAs(Class<T> c) throws JMSException {
         Serializable o = deserialize();

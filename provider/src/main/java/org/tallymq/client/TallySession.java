@@ -262,6 +262,14 @@ public class TallySession implements QueueSession, TopicSession {
         return consumed.stream().filter(x -> x.consumer() == c).mapToLong(Consumed::deliveryId).toArray();
     }
 
+    /**
+     * A delivery the application did not take after all ({@code JMSConsumer.receiveBody} in AUTO or
+     * DUPS_OK mode whose body could not be read): it is no longer consumed.
+     */
+    synchronized void unconsumed(long deliveryId) {
+        consumed.removeIf(c -> c.deliveryId() == deliveryId);
+    }
+
     /** {@code Message.acknowledge()}: acknowledges every message this session has consumed (spec 6.2.10). */
     void acknowledgeAll() throws JMSException {
         if (closed) {

@@ -4,7 +4,6 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
@@ -17,6 +16,7 @@ import java.util.function.Function;
 import org.tallymq.broker.BrokerConfig;
 import org.tallymq.client.ConnectionOptions;
 import org.tallymq.client.TallyConnection;
+import org.tallymq.client.TallyJMSContext;
 import org.tallymq.protocol.Endpoint;
 import org.tallymq.protocol.Peer;
 import org.tallymq.server.EmbeddedBrokers;
@@ -114,15 +114,20 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
             BrokerConfig config = BrokerConfig.builder(o.name())
                     .dataDir(Path.of(dataDir == null ? "tally-data" : dataDir))
                     .users(o.brokerUsers())
+                    .persistent(!"false".equals(o.option("persistent")))
                     .build();
-            EmbeddedBrokers.getOrStart(config);
+            try {
+                EmbeddedBrokers.getOrStart(config);
+            } catch (IOException e) {
+                throw Jms.wrap("the embedded broker vm://" + o.name() + " could not start", e);
+            }
             return client -> InVmTransport.connect(o.name(), client);
         }
         String hostPort = o.name();
         int colon = hostPort.lastIndexOf(':');
         String host = hostPort.substring(0, colon);
         int port = Integer.parseInt(hostPort.substring(colon + 1));
-        TcpOptions tcp = TcpOptions.defaults();
+        TcpOptions tcp = TcpOptions.defaults().withHeartbeat(java.time.Duration.ofMillis(o.heartbeatMillis()));
         return client -> {
             try {
                 return TcpConnector.connect(host, port, client, tcp);
@@ -134,28 +139,45 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
 
     // ---- simplified API ---------------------------------------------------------------------------
 
-    private static JMSRuntimeException noContextYet() {
-        return new JMSRuntimeException("JMSContext is not available yet in this version of Tally; use createConnection()");
+    /** Small helpers for exceptions at this edge. */
+    private static final class Jms {
+        static JMSException wrap(String what, Exception cause) {
+            JMSException e = new JMSException(what + ": " + cause.getMessage(), "TALLY-BROKER-START");
+            e.setLinkedException(cause);
+            e.initCause(cause);
+            return e;
+        }
     }
 
+    /** A context in AUTO_ACKNOWLEDGE mode with the URL's credentials, if any. */
     @Override
     public JMSContext createContext() {
-        throw noContextYet();
+        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
     }
 
+    /** A context in AUTO_ACKNOWLEDGE mode with these credentials. */
     @Override
     public JMSContext createContext(String userName, String password) {
-        throw noContextYet();
+        return createContext(userName, password, JMSContext.AUTO_ACKNOWLEDGE);
     }
 
+    /**
+     * @throws jakarta.jms.JMSRuntimeException         for an invalid session mode or when no
+     *                                                 connection can be made
+     * @throws jakarta.jms.JMSSecurityRuntimeException if the broker refuses the credentials
+     */
     @Override
     public JMSContext createContext(String userName, String password, int sessionMode) {
-        throw noContextYet();
+        return TallyJMSContext.open(() -> open(options(), userName, password), sessionMode);
     }
 
+    /** A context with the URL's credentials, if any; see {@link #createContext(String, String, int)}. */
     @Override
     public JMSContext createContext(int sessionMode) {
-        throw noContextYet();
+        return TallyJMSContext.open(() -> {
+            ConnectionOptions o = options();
+            return open(o, o.option("user"), o.option("password"));
+        }, sessionMode);
     }
 
     @Override

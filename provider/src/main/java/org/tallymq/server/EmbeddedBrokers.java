@@ -20,8 +20,12 @@ public final class EmbeddedBrokers {
     private EmbeddedBrokers() {
     }
 
-    /** The running broker of that name, started with {@code config} if none runs yet. */
-    public static synchronized Broker getOrStart(BrokerConfig config) {
+    /**
+     * The running broker of that name, started with {@code config} if none runs yet.
+     *
+     * @throws java.io.IOException when a new broker's store cannot be opened (for example a corrupt journal)
+     */
+    public static synchronized Broker getOrStart(BrokerConfig config) throws java.io.IOException {
         Broker b = BROKERS.get(config.name());
         if (b == null) {
             b = Broker.start(config);

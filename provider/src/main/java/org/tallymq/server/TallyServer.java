@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -78,7 +79,8 @@ public final class TallyServer implements AutoCloseable {
         }
         InetSocketAddress a = acceptor.address();
         LOG.info("Tally broker '" + config.name() + "' ready on " + a.getHostString() + ":" + a.getPort() + ", data directory "
-                + dir + ", durability: in-memory (no journal yet)");
+                + dir + ", durability: " + (config.persistent() ? "every PERSISTENT send and acknowledgement forced to the "
+                + broker.storeDescription() : broker.storeDescription()));
         return new TallyServer(broker, acceptor, ch, lock);
     }
 
@@ -90,10 +92,12 @@ public final class TallyServer implements AutoCloseable {
         return broker;
     }
 
+    /** Stops accepting, tells every client the broker is going away, closes the connections and the store, unlocks. */
     @Override
     public void close() {
+        acceptor.stopAccepting();
+        broker.close(); // pushes CONNECTION_CLOSED_BY_BROKER to every connection, then drains its loop
         acceptor.close();
-        broker.close();
         try {
             lock.release();
             lockChannel.close();
@@ -103,6 +107,10 @@ public final class TallyServer implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("journal")) {
+            System.exit(journalTool(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         Map<String, String> opts = parse(args);
         if (opts == null) {
             System.err.println("usage: tally server [--data-dir DIR] [--bind HOST:PORT] [--name NAME] [--users user:password,...]");
@@ -141,12 +149,27 @@ public final class TallyServer implements AutoCloseable {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // Written to stderr directly, not logged: java.util.logging resets its handlers in a shutdown
+        // hook of its own that runs at the same time as this one, and would swallow these lines.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Tally broker '" + config.name() + "' stopping (signal received)");
+            System.err.println(Instant.now() + " Tally broker '" + config.name() + "' stopping (signal received)");
             server.close();
+            System.err.println(Instant.now() + " Tally broker '" + config.name() + "' stopped: connections closed,"
+                    + " data directory " + config.dataDir().toAbsolutePath() + " unlocked");
             stopped.countDown();
         }, "tally-shutdown"));
         stopped.await();
+    }
+
+    /** {@code journal print|verify DIR}: DIR is a data directory (its journal/ is read) or a journal directory. */
+    static int journalTool(String[] args) {
+        if (args.length == 2) {
+            Path dir = Path.of(args[1]);
+            if (Files.isDirectory(dir.resolve("journal"))) {
+                args = new String[] {args[0], dir.resolve("journal").toString()};
+            }
+        }
+        return org.tallymq.store.journal.JournalTool.run(args, System.out, System.err);
     }
 
     private static Map<String, String> parse(String[] args) {

@@ -7,6 +7,6 @@ class InVmEndToEndTest extends EndToEndTestBase {
 
     @Override
     TallyConnectionFactory factory() {
-        return new TallyConnectionFactory("vm://e2e");
+        return new TallyConnectionFactory("vm://e2e?dataDir=target/e2e-data");
     }
 }

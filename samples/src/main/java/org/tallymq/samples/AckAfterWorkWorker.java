@@ -17,7 +17,7 @@ import org.tallymq.jms.TallyConnectionFactory;
  * calls {@code Session.recover()}, the job comes back with JMSRedelivered=true and
  * JMSXDeliveryCount=2, and the second attempt succeeds and is acknowledged.
  *
- * <pre>mvn -q -pl samples -am package -DskipTests && mvn -q -pl samples exec:java -Dsample.main=org.tallymq.samples.AckAfterWorkWorker</pre>
+ * <pre>mvn -q -pl samples -am package exec:java -DskipTests -Dsample.main=org.tallymq.samples.AckAfterWorkWorker</pre>
  */
 public final class AckAfterWorkWorker {
 

@@ -14,7 +14,7 @@ import org.tallymq.jms.TallyConnectionFactory;
  * The smallest Tally program: an embedded broker starts on the first connection; one message goes
  * to a queue and comes back.
  *
- * <pre>mvn -q -pl samples -am package -DskipTests && mvn -q -pl samples exec:java</pre>
+ * <pre>mvn -q -pl samples -am package exec:java -DskipTests</pre>
  */
 public final class HelloQueue {
 

@@ -27,6 +27,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     private static final Logger LOG = Logger.getLogger(ConnectionHandler.class.getName());
     private static final Frame HEARTBEAT = new Frame(0, new Command.Heartbeat());
 
+    static final String BROKER = "broker";
+    static final String CLIENT = "client";
+
     private final Function<Peer, Endpoint> endpointFactory;
     private final String side;
     private Endpoint endpoint;
@@ -43,7 +46,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        peer = new TcpPeer(ctx.channel());
+        peer = new TcpPeer(ctx.channel(), BROKER.equals(side));
         endpoint = endpointFactory.apply(peer);
         ctx.fireChannelActive();
     }

@@ -16,7 +16,7 @@ import org.tallymq.protocol.Acceptor;
 
 /**
  * Listens for Tally clients on a TCP port and hands each connection to the broker's {@link Acceptor}.
- * {@link #close} stops listening and closes every connection.
+ * {@link #stopAccepting} stops listening; {@link #close} also closes every connection.
  */
 public final class TcpAcceptor implements AutoCloseable {
 
@@ -41,7 +41,7 @@ public final class TcpAcceptor implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         Pipelines.install(ch.pipeline(), options);
-                        ch.pipeline().addLast("connection", new ConnectionHandler("broker", broker::accept));
+                        ch.pipeline().addLast("connection", new ConnectionHandler(ConnectionHandler.BROKER, broker::accept));
                     }
                 });
         try {
@@ -70,9 +70,18 @@ public final class TcpAcceptor implements AutoCloseable {
         return (InetSocketAddress) server.localAddress();
     }
 
+    /**
+     * Stops accepting connections; those already open stay open (the broker can still tell them it
+     * is going away). Idempotent.
+     */
+    public void stopAccepting() {
+        server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    /** Stops accepting and closes every connection (frames already written are flushed first). */
     @Override
     public void close() {
-        server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        stopAccepting();
         workerGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
         bossGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }

@@ -32,7 +32,7 @@ public final class TcpConnector {
      * @throws IOException when the broker cannot be reached
      */
     public static Peer connect(String host, int port, Endpoint client, TcpOptions options) throws IOException {
-        ConnectionHandler handler = new ConnectionHandler("client", peer -> client);
+        ConnectionHandler handler = new ConnectionHandler(ConnectionHandler.CLIENT, peer -> client);
         Bootstrap b = new Bootstrap()
                 .group(IO)
                 .channel(NioSocketChannel.class)
@@ -47,7 +47,7 @@ public final class TcpConnector {
                 });
         try {
             Channel ch = b.connect(host, port).sync().channel();
-            return handler.peer() != null ? handler.peer() : new TcpPeer(ch);
+            return handler.peer() != null ? handler.peer() : new TcpPeer(ch, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while connecting to " + host + ":" + port, e);

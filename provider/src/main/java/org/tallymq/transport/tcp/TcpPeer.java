@@ -4,19 +4,31 @@ import io.netty.channel.Channel;
 import org.tallymq.protocol.Frame;
 import org.tallymq.protocol.Peer;
 
-/** The far side of a TCP connection. Thread-safe: Netty queues writes from other threads in order. */
+/**
+ * The far side of a TCP connection. Thread-safe: Netty queues writes from other threads in order.
+ *
+ * <p>A frame sent after the connection closed is dropped when this peer is held by the broker (the
+ * broker answers commands that were in flight when the connection broke; its endpoint learns of the
+ * close through {@code peerClosed}), as the in-VM transport does; a client's send to a closed
+ * connection throws, so the caller learns at once that its request did not go out.
+ */
 final class TcpPeer implements Peer {
 
     private final Channel channel;
+    private final boolean dropWhenClosed;
     private volatile String closeReason;
 
-    TcpPeer(Channel channel) {
+    TcpPeer(Channel channel, boolean dropWhenClosed) {
         this.channel = channel;
+        this.dropWhenClosed = dropWhenClosed;
     }
 
     @Override
     public void send(Frame frame) {
         if (!channel.isActive()) {
+            if (dropWhenClosed) {
+                return;
+            }
             throw new IllegalStateException("the connection to " + address() + " is closed"
                     + (closeReason == null ? "" : " (" + closeReason + ")"));
         }

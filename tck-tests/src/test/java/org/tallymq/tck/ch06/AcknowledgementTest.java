@@ -212,26 +212,4 @@ class AcknowledgementTest extends ClassicSupport {
         assertEquals(List.of("a", "b", "c"), receiveTexts(consumer, 3));
         assertNoMessage(consumer);
     }
-
-    @Test
-    @DisplayName("3.6 acknowledge() is ignored under AUTO_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE and in a transacted session")
-    void acknowledgeIgnoredInImplicitModes() throws JMSException {
-        Connection c = startedConnection();
-        for (int mode : new int[] {Session.AUTO_ACKNOWLEDGE, Session.DUPS_OK_ACKNOWLEDGE}) {
-            Session s = c.createSession(false, mode);
-            Queue q = newQueue(s);
-            sendTexts(s, q, "m");
-            receiveOrFail(s.createConsumer(q)).acknowledge(); // must not throw
-            s.close();
-        }
-        Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
-        Queue q = newQueue(tx);
-        sendTexts(c, q, "t");
-        MessageConsumer consumer = tx.createConsumer(q);
-        receiveOrFail(consumer).acknowledge(); // ignored: the transaction decides
-        tx.rollback();
-        Message again = receiveOrFail(consumer);
-        assertRedelivered(again, 2);
-        tx.commit();
-    }
 }

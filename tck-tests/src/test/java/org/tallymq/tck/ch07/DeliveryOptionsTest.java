@@ -2,8 +2,6 @@ package org.tallymq.tck.ch07;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -24,8 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.tallymq.tck.ClassicSupport;
 
 /**
- * Spec 7.4 "Setting message delivery options", 7.7 "Message delivery mode", 7.8 "Message time-to-live",
- * 3.4.11 "How message header values are set" and the javadoc of the {@code MessageProducer} setters.
+ * Spec 7.4 "Setting message delivery options", 7.7 "Message delivery mode", 7.8 "Message time-to-live" and the
+ * javadoc of the {@code MessageProducer} setters. The header fields themselves (3.4, including message ID and
+ * timestamp hints and the overwriting of send-time headers, 3.4.11) are tested in chapter 3
+ * ({@code org.tallymq.tck.ch03.HeaderFieldTest}).
  */
 @DisplayName("7.4-7.8 Delivery options")
 class DeliveryOptionsTest extends ClassicSupport {
@@ -163,91 +163,6 @@ class DeliveryOptionsTest extends ClassicSupport {
         MessageConsumer consumer = s.createConsumer(q);
         assertEquals("lives", receiveText(consumer));
         assertNoMessage(consumer);
-    }
-
-    @Test
-    @DisplayName("3.4.3/3.4.4 By default every sent message gets a unique JMSMessageID starting with 'ID:' and a JMSTimestamp")
-    void messageIdAndTimestamp() throws JMSException {
-        Connection c = startedConnection();
-        Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        Queue q = newQueue(s);
-        MessageProducer producer = s.createProducer(q);
-        Message a = s.createTextMessage("a");
-        Message b = s.createTextMessage("b");
-        long before = System.currentTimeMillis();
-        producer.send(a);
-        producer.send(b);
-        long after = System.currentTimeMillis();
-        assertNotNull(a.getJMSMessageID());
-        assertTrue(a.getJMSMessageID().startsWith("ID:"), "JMSMessageID must start with 'ID:': " + a.getJMSMessageID());
-        assertNotEquals(a.getJMSMessageID(), b.getJMSMessageID());
-        assertBetween(before, after, a.getJMSTimestamp(), "JMSTimestamp of the sent message");
-        MessageConsumer consumer = s.createConsumer(q);
-        Message ra = receiveOrFail(consumer);
-        assertEquals(a.getJMSMessageID(), ra.getJMSMessageID());
-        assertEquals(a.getJMSTimestamp(), ra.getJMSTimestamp());
-    }
-
-    @Test
-    @DisplayName("3.4.3 setDisableMessageID(true) is a hint: the message ID is then null or its normal unique value")
-    void disableMessageId() throws JMSException {
-        Connection c = startedConnection();
-        Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        Queue q = newQueue(s);
-        MessageProducer producer = s.createProducer(q);
-        producer.setDisableMessageID(true);
-        assertTrue(producer.getDisableMessageID());
-        producer.send(s.createTextMessage("x"));
-        Message m = receiveOrFail(s.createConsumer(q));
-        String id = m.getJMSMessageID();
-        assertTrue(id == null || id.startsWith("ID:"), "with the hint the ID must be null or a normal ID, got " + id);
-    }
-
-    @Test
-    @DisplayName("3.4.4 setDisableMessageTimestamp(true) is a hint: the timestamp is then 0 or its normal value")
-    void disableTimestamp() throws JMSException {
-        Connection c = startedConnection();
-        Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        Queue q = newQueue(s);
-        MessageProducer producer = s.createProducer(q);
-        producer.setDisableMessageTimestamp(true);
-        assertTrue(producer.getDisableMessageTimestamp());
-        long before = System.currentTimeMillis();
-        producer.send(s.createTextMessage("x"));
-        long after = System.currentTimeMillis();
-        long ts = receiveOrFail(s.createConsumer(q)).getJMSTimestamp();
-        assertTrue(ts == 0 || (ts >= before && ts <= after), "timestamp must be 0 or the send time, got " + ts);
-    }
-
-    @Test
-    @DisplayName("3.4.11 Header values set by the application before send (destination, mode, expiration, priority, ID, timestamp) are overwritten")
-    void providerOverwritesSendHeaders() throws JMSException {
-        Connection c = startedConnection();
-        Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        Queue q = newQueue(s);
-        Queue decoy = newQueue(s);
-        MessageProducer producer = s.createProducer(q); // defaults: PERSISTENT, 4, TTL 0
-        Message m = s.createTextMessage("x");
-        m.setJMSDestination(decoy);
-        m.setJMSDeliveryMode(DeliveryMode.NON_PERSISTENT);
-        m.setJMSExpiration(12_345L);
-        m.setJMSPriority(9);
-        m.setJMSMessageID("ID:set-by-the-application");
-        m.setJMSTimestamp(1L);
-        m.setJMSRedelivered(true);
-        long before = System.currentTimeMillis();
-        producer.send(m);
-
-        for (Message checked : new Message[] {m, receiveOrFail(s.createConsumer(q))}) {
-            String which = checked == m ? "sent message" : "received message";
-            assertEquals(q, checked.getJMSDestination(), which + ": JMSDestination");
-            assertEquals(DeliveryMode.PERSISTENT, checked.getJMSDeliveryMode(), which + ": JMSDeliveryMode");
-            assertEquals(0L, checked.getJMSExpiration(), which + ": JMSExpiration");
-            assertEquals(4, checked.getJMSPriority(), which + ": JMSPriority");
-            assertNotEquals("ID:set-by-the-application", checked.getJMSMessageID(), which + ": JMSMessageID");
-            assertTrue(checked.getJMSTimestamp() >= before, which + ": JMSTimestamp " + checked.getJMSTimestamp());
-        }
-        assertNoMessage(s.createConsumer(decoy));
     }
 
     private static void assertRejected(Executable call, String what) {
