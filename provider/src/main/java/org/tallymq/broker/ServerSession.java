@@ -232,12 +232,6 @@ final class ServerSession {
         if (fs.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return fs.size() == 1 ? fs.get(0) : CompletableFuture.allOf(fs.toArray(new CompletableFuture[0]));
+        return fs.size() == 1 ? fs.get(0) : CompletableFuture.allOf(fs.toArray(CompletableFuture<?>[]::new));
     }
-
-    /** Runs {@code apply} in order with the session's other requests once {@code durable} completes. */
-    void afterDurable(CompletableFuture<?> durable, Runnable undo, Replier replier) {
-        inOrder(durable, () -> { }, undo, replier);
-    }
-
 }
