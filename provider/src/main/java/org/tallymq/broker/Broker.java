@@ -484,10 +484,6 @@ public final class Broker implements Acceptor, AutoCloseable {
         return topics.computeIfAbsent(name, TopicNode::new);
     }
 
-    boolean isQueueOf(DestinationRef d, MessageQueue q) {
-        return d.isQueue() && queues.get(d.name()) == q;
-    }
-
     void expired(MessageQueue q, QueuedMessage m) {
         flow.removed(m);
         if (m.stored) {

@@ -38,11 +38,11 @@ final class FlowControl {
     }
 
     void added(QueuedMessage m) {
-        used += m.data.estimatedSize();
+        used += m.size;
     }
 
     void removed(QueuedMessage m) {
-        used -= m.data.estimatedSize();
+        used -= m.size;
         if (!parked.isEmpty() && used < budget) {
             broker.execute(this::resume);
         }

@@ -102,10 +102,6 @@ final class MessageQueue {
         return !consumers.isEmpty();
     }
 
-    int consumerCount() {
-        return consumers.size();
-    }
-
     /** Messages waiting or in flight (not yet acknowledged). */
     int depth() {
         return available.size() + scheduled.size() + inFlight.size();
@@ -202,11 +198,6 @@ final class MessageQueue {
                 broker.expired(this, m);
             }
         }
-    }
-
-    /** Pushes to one consumer whatever it can take now (for receiveNoWait). */
-    void dispatchNow() {
-        dispatch();
     }
 
     private boolean anyConsumerHasCredit() {

@@ -31,6 +31,8 @@ final class QueuedMessage implements SelectorContext {
     final Origin origin;
     /** Whether the store holds it (a persistent message in a durable queue). */
     final boolean stored;
+    /** What it counts against the broker's memory budget (computed once). */
+    final int size;
     /** Deliveries the application has seen (and not acknowledged); the next delivery is number deliveries + 1. */
     int deliveries;
 
@@ -39,6 +41,7 @@ final class QueuedMessage implements SelectorContext {
         this.sequence = sequence;
         this.origin = origin;
         this.stored = stored;
+        this.size = data.estimatedSize();
     }
 
     boolean isExpired(long now) {

@@ -160,7 +160,7 @@ final class ServerConnection implements Endpoint {
         } else if (c instanceof Command.Pull p) {
             ServerConsumer consumer = consumer(p.consumerId());
             consumer.addCredit(p.credits());
-            consumer.queue.dispatchNow();
+            consumer.queue.dispatch(); // now, before the reply: receiveNoWait looks right after it
             r.ok();
         } else if (c instanceof Command.Connect cn) {
             r.reply(connect(cn));
@@ -349,16 +349,6 @@ final class ServerConnection implements Endpoint {
         }
         temporaries.clear();
         broker.connectionClosed(this);
-    }
-
-    boolean hasConsumerOn(DestinationRef dest) {
-        for (ServerConsumer c : consumers.values()) {
-            if (c.subscription == null ? broker.isQueueOf(dest, c.queue) : c.subscription.topic.name.equals(dest.name())
-                    && !dest.isQueue()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     String address() {
