@@ -46,6 +46,8 @@ public final class Broker implements Acceptor, AutoCloseable {
     private final BrokerConfig config;
     private final MessageStore store;
     private final FlowControl flow;
+    private final DeadLetters deadLetters = new DeadLetters(this);
+    private final DuplicateDetector duplicates = new DuplicateDetector(this);
     private final ScheduledThreadPoolExecutor loop;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong connectionIds = new AtomicLong();
@@ -144,6 +146,7 @@ public final class Broker implements Acceptor, AutoCloseable {
     /** Replays the store into queues and subscriptions; on the loop, before any connection. */
     private void load() {
         List<StoredMessage> messages = new ArrayList<>();
+        List<org.tallymq.store.StoredDuplicateId> duplicateIds = new ArrayList<>();
         long[] maxId = new long[1];
         try {
             maxId[0] = store.load(new MessageStore.Loader() {
@@ -155,6 +158,11 @@ public final class Broker implements Acceptor, AutoCloseable {
                 @Override
                 public void message(StoredMessage m) {
                     messages.add(m);
+                }
+
+                @Override
+                public void duplicateId(org.tallymq.store.StoredDuplicateId d) {
+                    duplicateIds.add(d);
                 }
             });
         } catch (IOException e) {
@@ -177,8 +185,10 @@ public final class Broker implements Acceptor, AutoCloseable {
             // such a message comes back with JMSRedelivered=true and JMSXDeliveryCount >= 2. The flag may be
             // pessimistic ("likely, but not guaranteed", spec 3.4.7); it is never missing.
             qm.deliveries = uncleanStop ? Math.max(m.deliveries(), 1) : m.deliveries();
+            qm.notBefore = m.notBefore(); // a redelivery delay still running
             q.accept(qm);
         }
+        duplicates.restore(duplicateIds, messages);
         int restored = messages.size() - dropped;
         if (restored > 0 || !durableById.isEmpty()) {
             LOG.info("broker '" + name() + "' recovered " + restored + " persistent messages and " + durableById.size()
@@ -236,6 +246,14 @@ public final class Broker implements Acceptor, AutoCloseable {
 
     FlowControl flow() {
         return flow;
+    }
+
+    DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    DuplicateDetector duplicates() {
+        return duplicates;
     }
 
     /** Bytes of messages held in this broker's queues (what the memory budget limits). Thread-safe. */
@@ -475,7 +493,7 @@ public final class Broker implements Acceptor, AutoCloseable {
         }
     }
 
-    private MessageQueue queue(String name) {
+    MessageQueue queue(String name) {
         return queues.computeIfAbsent(name, n -> new MessageQueue(this, "queue " + n,
                 temporaries.containsKey(new DestinationRef(DestinationRef.Kind.TEMP_QUEUE, n)) ? null : new QueueKey.Queue(n)));
     }
@@ -485,11 +503,7 @@ public final class Broker implements Acceptor, AutoCloseable {
     }
 
     void expired(MessageQueue q, QueuedMessage m) {
-        flow.removed(m);
-        if (m.stored) {
-            store.deleteMessage(m.sequence, false);
-        }
-        LOG.fine(() -> "broker '" + name() + "': message " + m.data.messageId() + " on " + q.description + " expired; removed");
+        deadLetters.expired(q, m); // to the expiry queue, or removed
     }
 
     List<MessageData> browse(DestinationRef d, Selector selector, ServerConnection c) throws BrokerException {

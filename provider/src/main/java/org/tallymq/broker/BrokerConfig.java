@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param blockTimeoutMillis how long a send waits for room before it fails with ResourceAllocationException
  * @param authorizer   who may do what to which destination ({@link Authorizer#allowAll()}: anyone, anything)
  * @param populateUserId set JMSXUserID of every sent message to the sender's authenticated user name
+ * @param policies     redelivery, dead-letter, expiry and duplicate-detection settings by destination
  */
 public record BrokerConfig(String name, Path dataDir, Map<String, String> users, boolean persistent, int segmentBytes,
                            boolean repair, long memoryBudget, long blockTimeoutMillis, Authorizer authorizer,
-                           boolean populateUserId) {
+                           boolean populateUserId, DeliveryPolicies policies) {
 
     public static final int DEFAULT_SEGMENT_BYTES = 16 * 1024 * 1024;
     /** Default memory budget: half the heap this JVM may use. */
@@ -32,6 +33,7 @@ public record BrokerConfig(String name, Path dataDir, Map<String, String> users,
         Objects.requireNonNull(dataDir, "dataDir");
         users = Map.copyOf(users);
         Objects.requireNonNull(authorizer, "authorizer");
+        Objects.requireNonNull(policies, "policies");
     }
 
     public static Builder builder(String name) {
@@ -53,6 +55,7 @@ public record BrokerConfig(String name, Path dataDir, Map<String, String> users,
         private long blockTimeoutMillis = DEFAULT_BLOCK_TIMEOUT_MILLIS;
         private Authorizer authorizer = Authorizer.allowAll();
         private boolean populateUserId;
+        private DeliveryPolicies policies = DeliveryPolicies.defaults();
 
         private Builder(String name) {
             this.name = name;
@@ -107,9 +110,15 @@ public record BrokerConfig(String name, Path dataDir, Map<String, String> users,
             return this;
         }
 
+        /** Redelivery, dead-letter, expiry and duplicate-detection settings by destination pattern. */
+        public Builder policies(DeliveryPolicies p) {
+            this.policies = p;
+            return this;
+        }
+
         public BrokerConfig build() {
             return new BrokerConfig(name, dataDir, users, persistent, segmentBytes, repair, memoryBudget, blockTimeoutMillis,
-                    authorizer, populateUserId);
+                    authorizer, populateUserId, policies);
         }
     }
 
@@ -118,6 +127,6 @@ public record BrokerConfig(String name, Path dataDir, Map<String, String> users,
         return "BrokerConfig[name=" + name + ", dataDir=" + dataDir + ", users=" + users.keySet() // no passwords
                 + ", persistent=" + persistent + (repair ? ", repair" : "") + ", memoryBudget=" + memoryBudget
                 + ", blockTimeoutMillis=" + blockTimeoutMillis + ", " + authorizer
-                + (populateUserId ? ", populateUserId" : "") + "]";
+                + (populateUserId ? ", populateUserId" : "") + ", " + policies + "]";
     }
 }

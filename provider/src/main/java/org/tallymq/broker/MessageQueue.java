@@ -27,7 +27,7 @@ final class MessageQueue {
 
     private final TreeSet<QueuedMessage> available = new TreeSet<>(QueuedMessage.DELIVERY_ORDER);
     private final PriorityQueue<QueuedMessage> scheduled =
-            new PriorityQueue<>(Comparator.comparingLong((QueuedMessage m) -> m.data.deliveryTime())
+            new PriorityQueue<>(Comparator.comparingLong(QueuedMessage::readyAt)
                     .thenComparingLong(m -> m.sequence));
     private final TreeSet<QueuedMessage> inFlight = new TreeSet<>(Comparator.comparingLong(m -> m.sequence));
     private final List<ServerConsumer> consumers = new ArrayList<>();
@@ -56,7 +56,7 @@ final class MessageQueue {
         long now = broker.clock().millis();
         if (m.isScheduled(now)) {
             scheduled.add(m);
-            armTimer(m.data.deliveryTime());
+            armTimer(m.readyAt());
         } else {
             available.add(m);
             requestDispatch();
@@ -74,12 +74,28 @@ final class MessageQueue {
         }
         if (consumed) {
             m.deliveries++;
-            if (m.stored) {
-                broker.store().updateDeliveries(m.sequence, m.deliveries);
+            if (broker.deadLetters().returned(this, m)) {
+                return; // out of attempts: moved to its dead-letter queue
             }
+            if (m.stored) {
+                broker.store().updateDeliveries(m.sequence, m.deliveries, m.notBefore);
+            }
+        }
+        if (m.isScheduled(broker.clock().millis())) {
+            scheduled.add(m); // a redelivery delay
+            armTimer(m.readyAt());
+            return;
         }
         available.add(m);
         requestDispatch();
+    }
+
+    /** Takes a message out of this queue for good without acknowledging it (dead letter); flow control is told. */
+    void removeForMove(QueuedMessage m) {
+        available.remove(m);
+        scheduled.remove(m);
+        inFlight.remove(m);
+        broker.flow().removed(m);
     }
 
     /** A delivery was acknowledged: the message is gone. */
@@ -222,11 +238,11 @@ final class MessageQueue {
     }
 
     private void releaseScheduled(long now) {
-        while (!scheduled.isEmpty() && scheduled.peek().data.deliveryTime() <= now) {
+        while (!scheduled.isEmpty() && scheduled.peek().readyAt() <= now) {
             available.add(scheduled.poll());
         }
         if (!scheduled.isEmpty()) {
-            armTimer(scheduled.peek().data.deliveryTime());
+            armTimer(scheduled.peek().readyAt());
         }
     }
 

@@ -35,6 +35,8 @@ final class QueuedMessage implements SelectorContext {
     final int size;
     /** Deliveries the application has seen (and not acknowledged); the next delivery is number deliveries + 1. */
     int deliveries;
+    /** Not delivered before this wall-clock time: a redelivery delay (0: none); stored with the delivery count. */
+    long notBefore;
 
     QueuedMessage(MessageData data, long sequence, Origin origin, boolean stored) {
         this.data = data;
@@ -49,7 +51,12 @@ final class QueuedMessage implements SelectorContext {
     }
 
     boolean isScheduled(long now) {
-        return data.deliveryTime() > now;
+        return readyAt() > now;
+    }
+
+    /** When it may be delivered: its delivery time (JMS delivery delay) or a redelivery delay, whichever is later. */
+    long readyAt() {
+        return Math.max(data.deliveryTime(), notBefore);
     }
 
     /** The values a selector may see: the allowed header fields and the properties. */

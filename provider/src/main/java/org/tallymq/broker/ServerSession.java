@@ -46,6 +46,8 @@ final class ServerSession {
     private final ArrayDeque<Pending> inOrder = new ArrayDeque<>();
     /** Transacted sends, placed in their queues but not yet visible. */
     private final List<Broker.Placement> pendingSends = new ArrayList<>();
+    /** Transacted sends with a duplicate id: checked, and written, at commit ({@link DuplicateDetector}). */
+    private final List<DuplicateDetector.Held> heldSends = new ArrayList<>();
     /** The store's id of the open transaction, 0 while it has written nothing to the store. */
     private long txId;
 
@@ -105,9 +107,18 @@ final class ServerSession {
     }
 
     private void admitted(MessageData message, Replier replier) {
+        DuplicateDetector dups = broker.duplicates();
+        DuplicateDetector.Seen earlier = mode.isTransacted() ? null : dups.find(message);
+        if (earlier != null) { // a resend: dropped, answered like the first send once that one is durable
+            inOrder(earlier.durable(), () -> { }, () -> { }, replier);
+            return;
+        }
         QueuedMessage.Origin origin = new QueuedMessage.Origin(connection.id, connection.clientId);
         List<Broker.Placement> placements = broker.place(message, origin);
-        if (mode.isTransacted()) {
+        if (mode.isTransacted() && dups.idOf(message) != null) {
+            heldSends.add(new DuplicateDetector.Held(message, placements));
+            replier.ok();
+        } else if (mode.isTransacted()) {
             for (Broker.Placement p : placements) {
                 if (p.message().stored) {
                     broker.store().addMessageTx(tx(), p.message().sequence, p.queue().storeKey, message);
@@ -116,7 +127,8 @@ final class ServerSession {
             pendingSends.addAll(placements);
             replier.ok();
         } else {
-            inOrder(broker.persist(placements), () -> broker.publish(placements), () -> { }, replier);
+            CompletableFuture<Void> durable = dups.remember(message, broker.persist(placements));
+            inOrder(durable, () -> broker.publish(placements), () -> dups.forget(message, durable), replier);
         }
     }
 
@@ -156,14 +168,19 @@ final class ServerSession {
         }
         List<Broker.Placement> sends = new ArrayList<>(pendingSends);
         pendingSends.clear();
+        DuplicateDetector.Admitted admitted = broker.duplicates().admitAtCommit(heldSends, this::tx);
+        heldSends.clear();
+        sends.addAll(admitted.placements());
         CompletableFuture<Void> durable = txId == 0 ? CompletableFuture.completedFuture(null) : broker.store().commit(txId);
         txId = 0;
+        broker.duplicates().remember(admitted, durable);
         inOrder(durable, () -> {
             broker.publish(sends);
             for (Delivery d : acked) {
                 d.queue.acknowledged(d.message);
             }
         }, () -> {
+            broker.duplicates().forget(admitted, durable);
             for (Delivery d : acked) {
                 d.queue.returnMessage(d.message, true);
             }
@@ -177,6 +194,7 @@ final class ServerSession {
 
     private void dropTransaction() {
         pendingSends.clear();
+        heldSends.clear();
         if (txId != 0) {
             broker.store().rollback(txId);
             txId = 0;

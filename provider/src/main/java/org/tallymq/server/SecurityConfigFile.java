@@ -26,6 +26,7 @@ import org.tallymq.broker.BrokerConfig;
  * permission.producer=send:orders.#, createTemporary
  * permission.auditor=browse:#, consume:audit.*, createDurable:audit.*
  * populateUserId=true                 # set JMSXUserID of every sent message
+ * policy.orders.#.maxDeliveryAttempts=5  # delivery policies by destination: see PolicyConfigFile
  * </pre>
  *
  * A permission is {@code operation:pattern}, several separated by commas; operations are send,
@@ -49,7 +50,7 @@ public final class SecurityConfigFile {
     }
 
     /**
-     * Reads {@code file} and applies it to {@code builder} (users, authorizer, populateUserId).
+     * Reads {@code file} and applies it to {@code builder} (users, authorizer, populateUserId, delivery policies).
      *
      * @throws Invalid     when the file is not a valid config (message: file, key, what was expected)
      * @throws IOException when the file cannot be read
@@ -65,6 +66,7 @@ public final class SecurityConfigFile {
         Map<String, Set<String>> roles = new LinkedHashMap<>();
         Map<String, List<Authorizer.Permission>> permissions = new LinkedHashMap<>();
         boolean populateUserId = false;
+        Map<String, String> policyLines = new LinkedHashMap<>();
         for (String key : new TreeSet<>(p.stringPropertyNames())) {
             String value = p.getProperty(key).trim();
             if (key.equals("populateUserId")) {
@@ -72,6 +74,8 @@ public final class SecurityConfigFile {
                     throw bad(file, key, "true or false, not '" + value + "'");
                 }
                 populateUserId = value.equals("true");
+            } else if (PolicyConfigFile.isPolicyKey(key)) {
+                policyLines.put(key, value);
             } else if (key.startsWith("user.") && key.endsWith(".roles") && key.length() > "user..roles".length()) {
                 String user = key.substring("user.".length(), key.length() - ".roles".length());
                 Set<String> rs = new LinkedHashSet<>();
@@ -89,8 +93,8 @@ public final class SecurityConfigFile {
             } else if (key.startsWith("permission.") && key.length() > "permission.".length()) {
                 permissions.put(key.substring("permission.".length()), permissions(file, key, value));
             } else {
-                throw bad(file, key, "one of user.NAME=password, user.NAME.roles=role,..., permission.ROLE=operation:pattern,..."
-                        + " or populateUserId=true|false; '" + key + "' is none of these");
+                throw bad(file, key, "one of user.NAME=password, user.NAME.roles=role,..., permission.ROLE=operation:pattern,...,"
+                        + " populateUserId=true|false or policy.PATTERN.SETTING=value; '" + key + "' is none of these");
             }
         }
         for (Map.Entry<String, Set<String>> e : roles.entrySet()) {
@@ -109,7 +113,8 @@ public final class SecurityConfigFile {
             throw bad(file, "permission." + permissions.keySet().iterator().next(), "user.NAME=password lines as well:"
                     + " permissions apply to authenticated users, and this file defines none");
         }
-        return builder.users(passwords).authorizer(new Authorizer(roles, permissions)).populateUserId(populateUserId);
+        return builder.users(passwords).authorizer(new Authorizer(roles, permissions)).populateUserId(populateUserId)
+                .policies(PolicyConfigFile.parse(file, policyLines));
     }
 
     private static List<Authorizer.Permission> permissions(Path file, String key, String value) throws Invalid {
@@ -151,7 +156,7 @@ public final class SecurityConfigFile {
         return out;
     }
 
-    private static Invalid bad(Path file, String key, String expected) {
+    static Invalid bad(Path file, String key, String expected) {
         return new Invalid("config file " + file + ", key '" + key + "': expected " + expected);
     }
 }

@@ -64,12 +64,15 @@ public final class JournalStore implements MessageStore {
                         loader.subscription(StoreCodec.decodeSubscription(r.recordId(), r.payload()));
                     } else if (r.userType() == StoreCodec.MESSAGE) {
                         List<byte[]> updates = r.updates();
-                        int deliveries = updates.isEmpty() ? 0
-                                : StoreCodec.decodeDeliveries(r.recordId(), updates.get(updates.size() - 1));
-                        loader.message(StoreCodec.decodeMessage(r.recordId(), r.payload(), deliveries));
+                        byte[] last = updates.isEmpty() ? null : updates.get(updates.size() - 1);
+                        int deliveries = last == null ? 0 : StoreCodec.decodeDeliveries(r.recordId(), last);
+                        long notBefore = last == null ? 0 : StoreCodec.decodeNotBefore(r.recordId(), last);
+                        loader.message(StoreCodec.decodeMessage(r.recordId(), r.payload(), deliveries, notBefore));
+                    } else if (r.userType() == StoreCodec.DUPLICATE_ID) {
+                        loader.duplicateId(StoreCodec.decodeDuplicateId(r.recordId(), r.payload()));
                     } else {
                         failure[0] = new IOException("journal " + dir + ": record " + r.recordId() + " has unknown type "
-                                + r.userType() + "; this broker knows MESSAGE (1) and SUBSCRIPTION (2)");
+                                + r.userType() + "; this broker knows MESSAGE (1), SUBSCRIPTION (2) and DUPLICATE_ID (3)");
                     }
                 } catch (ProtocolException e) {
                     failure[0] = new IOException("journal " + dir + ": record " + r.recordId() + " cannot be read: "
@@ -112,8 +115,23 @@ public final class JournalStore implements MessageStore {
     }
 
     @Override
-    public void updateDeliveries(long recordId, int deliveries) {
-        journal.appendUpdate(recordId, StoreCodec.encodeDeliveries(deliveries), false);
+    public void updateDeliveries(long recordId, int deliveries, long notBefore) {
+        journal.appendUpdate(recordId, StoreCodec.encodeDeliveries(deliveries, notBefore), false);
+    }
+
+    @Override
+    public CompletableFuture<Void> addDuplicateId(StoredDuplicateId d) {
+        return journal.appendAdd(d.recordId(), StoreCodec.DUPLICATE_ID, StoreCodec.encodeDuplicateId(d), true);
+    }
+
+    @Override
+    public void addDuplicateIdTx(long txId, StoredDuplicateId d) {
+        journal.appendAddTx(txId, d.recordId(), StoreCodec.DUPLICATE_ID, StoreCodec.encodeDuplicateId(d));
+    }
+
+    @Override
+    public void deleteDuplicateId(long recordId) {
+        journal.appendDelete(recordId, false);
     }
 
     @Override

@@ -34,7 +34,20 @@ public final class MemoryStore implements MessageStore {
     }
 
     @Override
-    public void updateDeliveries(long recordId, int deliveries) {
+    public void updateDeliveries(long recordId, int deliveries, long notBefore) {
+    }
+
+    @Override
+    public CompletableFuture<Void> addDuplicateId(StoredDuplicateId d) {
+        return DONE;
+    }
+
+    @Override
+    public void addDuplicateIdTx(long txId, StoredDuplicateId d) {
+    }
+
+    @Override
+    public void deleteDuplicateId(long recordId) {
     }
 
     @Override

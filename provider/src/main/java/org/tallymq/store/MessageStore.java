@@ -22,6 +22,10 @@ public interface MessageStore extends AutoCloseable {
         void subscription(StoredSubscription s);
 
         void message(StoredMessage m);
+
+        /** A remembered duplicate id (see {@link #addDuplicateId}); ignored by loaders that do not detect duplicates. */
+        default void duplicateId(StoredDuplicateId d) {
+        }
     }
 
     /**
@@ -42,7 +46,24 @@ public interface MessageStore extends AutoCloseable {
     CompletableFuture<Void> deleteMessage(long recordId, boolean sync);
 
     /** Records how many delivery attempts a message has seen; not forced. */
-    void updateDeliveries(long recordId, int deliveries);
+    default void updateDeliveries(long recordId, int deliveries) {
+        updateDeliveries(recordId, deliveries, 0);
+    }
+
+    /**
+     * Records how many delivery attempts a message has seen and the wall-clock time before which it must
+     * not be delivered again (a redelivery delay; 0 for none); not forced.
+     */
+    void updateDeliveries(long recordId, int deliveries, long notBefore);
+
+    /** Remembers a duplicate id; forced. */
+    CompletableFuture<Void> addDuplicateId(StoredDuplicateId d);
+
+    /** Remembers a duplicate id if {@code txId} commits. Not forced. */
+    void addDuplicateIdTx(long txId, StoredDuplicateId d);
+
+    /** Forgets a duplicate id (it left the bounded cache); not forced. */
+    void deleteDuplicateId(long recordId);
 
     /** A transacted send: the message exists only if {@code txId} commits. Not forced. */
     void addMessageTx(long txId, long recordId, QueueKey queue, MessageData message);

@@ -18,12 +18,20 @@ import org.tallymq.protocol.ProtocolException;
  *   2       n     kind 0: queue name (int32 length + UTF-8); kind 1: int64 subscription record id
  *   2+n     m     the message, as {@link org.tallymq.protocol.MessageCodec} writes it (its own version byte first)
  *
- * MESSAGE updates (UPDATE records of a MESSAGE): 4 bytes, int32 delivery attempts so far; the last one wins.
+ * MESSAGE updates (UPDATE records of a MESSAGE): the last one wins; either
+ *   4 bytes:  int32 delivery attempts so far, or
+ *   12 bytes: int32 delivery attempts so far, int64 not-before time (epoch millis: a redelivery delay)
  *
  * SUBSCRIPTION (user type 2): a durable subscription
  *   0       1     payload version (1)
  *   1       1     flags: bit 0 noLocal, bit 1 shared, bit 2 has client ID
  *   2       ...   [client ID], name, topic, selector: each int32 length + UTF-8
+ *
+ * DUPLICATE_ID (user type 3): one duplicate id a destination remembers (deleted when it leaves the cache)
+ *   0       1     payload version (1)
+ *   1       1     destination kind: 0 = queue, 1 = topic
+ *   2       n     destination name: int32 length + UTF-8
+ *   2+n     m     the producer's duplicate id: int32 length + UTF-8
  * </pre>
  *
  * Decoding checks every length against what remains and throws {@link ProtocolException} (with
@@ -33,6 +41,7 @@ public final class StoreCodec {
 
     public static final byte MESSAGE = 1;
     public static final byte SUBSCRIPTION = 2;
+    public static final byte DUPLICATE_ID = 3;
     private static final byte VERSION = 1;
 
     private StoreCodec() {
@@ -53,6 +62,11 @@ public final class StoreCodec {
     }
 
     public static StoredMessage decodeMessage(long recordId, byte[] payload, int deliveries) throws ProtocolException {
+        return decodeMessage(recordId, payload, deliveries, 0);
+    }
+
+    public static StoredMessage decodeMessage(long recordId, byte[] payload, int deliveries, long notBefore)
+            throws ProtocolException {
         ByteBuffer b = ByteBuffer.wrap(payload);
         version(b, "message record " + recordId);
         byte kind = get(b, "message record " + recordId);
@@ -66,19 +80,54 @@ public final class StoreCodec {
             throw new ProtocolException("message record " + recordId + ": unknown queue kind " + kind + " (expected 0 or 1)");
         }
         MessageData m = org.tallymq.protocol.MessageCodec.decode(b.slice());
-        return new StoredMessage(recordId, key, m, deliveries);
+        return new StoredMessage(recordId, key, m, deliveries, notBefore);
     }
 
     public static byte[] encodeDeliveries(int deliveries) {
         return ByteBuffer.allocate(4).putInt(deliveries).array();
     }
 
+    /** A delivery-count update; 12 bytes with a not-before time, the 4-byte form without one. */
+    public static byte[] encodeDeliveries(int deliveries, long notBefore) {
+        return notBefore == 0 ? encodeDeliveries(deliveries)
+                : ByteBuffer.allocate(12).putInt(deliveries).putLong(notBefore).array();
+    }
+
     public static int decodeDeliveries(long recordId, byte[] update) throws ProtocolException {
-        if (update.length != 4) {
+        if (update.length != 4 && update.length != 12) {
             throw new ProtocolException("delivery-count update of message record " + recordId + " has " + update.length
-                    + " bytes; expected 4");
+                    + " bytes; expected 4 or 12");
         }
         return ByteBuffer.wrap(update).getInt();
+    }
+
+    /** The not-before time of a delivery-count update, 0 for the 4-byte form. */
+    public static long decodeNotBefore(long recordId, byte[] update) throws ProtocolException {
+        decodeDeliveries(recordId, update); // checks the length
+        return update.length == 12 ? ByteBuffer.wrap(update, 4, 8).getLong() : 0;
+    }
+
+    public static byte[] encodeDuplicateId(StoredDuplicateId d) {
+        byte[] name = d.destination().getBytes(StandardCharsets.UTF_8);
+        byte[] id = d.id().getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(2 + 4 + name.length + 4 + id.length).put(VERSION).put((byte) (d.topic() ? 1 : 0))
+                .putInt(name.length).put(name).putInt(id.length).put(id).array();
+    }
+
+    public static StoredDuplicateId decodeDuplicateId(long recordId, byte[] payload) throws ProtocolException {
+        String what = "duplicate-id record " + recordId;
+        ByteBuffer b = ByteBuffer.wrap(payload);
+        version(b, what);
+        byte kind = get(b, what);
+        if (kind != 0 && kind != 1) {
+            throw new ProtocolException(what + ": unknown destination kind " + kind + " (expected 0 or 1)");
+        }
+        String destination = string(b, "destination of " + what);
+        String id = string(b, "id of " + what);
+        if (b.hasRemaining()) {
+            throw new ProtocolException(what + ": " + b.remaining() + " bytes after the last field");
+        }
+        return new StoredDuplicateId(recordId, kind == 1, destination, id);
     }
 
     public static byte[] encodeSubscription(StoredSubscription s) {
