@@ -54,6 +54,13 @@ public final class DeliveryPolicies {
         }
     }
 
+    /** Declared before {@link #NONE}, which uses it. */
+    private static final Comparator<Authorizer.Pattern> SPECIFIC_FIRST = Comparator
+            .comparingInt((Authorizer.Pattern p) -> -count(p, false, null))
+            .thenComparingInt(p -> count(p, true, "#"))
+            .thenComparingInt(p -> count(p, true, "*"))
+            .thenComparing(Authorizer.Pattern::text);
+
     private static final DeliveryPolicies NONE = new DeliveryPolicies(List.of());
 
     private final List<Rule> rules; // most specific first
@@ -107,12 +114,6 @@ public final class DeliveryPolicies {
     private static String emptyIsNone(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
-
-    private static final Comparator<Authorizer.Pattern> SPECIFIC_FIRST = Comparator
-            .comparingInt((Authorizer.Pattern p) -> -count(p, false, null))
-            .thenComparingInt(p -> count(p, true, "#"))
-            .thenComparingInt(p -> count(p, true, "*"))
-            .thenComparing(Authorizer.Pattern::text);
 
     private static int count(Authorizer.Pattern p, boolean wildcards, String which) {
         int n = 0;
