@@ -30,6 +30,10 @@ import java.util.Set;
  *       <td>half the heap</td></tr>
  *   <tr><td>blockTimeout</td><td>vm only: milliseconds a waiting send waits before ResourceAllocationException</td>
  *       <td>30000</td></tr>
+ *   <tr><td>autoDuplicateId</td><td>{@code true}: a producer gives every message without a {@code TallyDuplicateId}
+ *       a new one, kept on the Message object until its send (or commit) succeeded, so repeating a send whose
+ *       outcome is unknown with the same object is recognised by the broker (see {@code AutoDuplicateIds})</td>
+ *       <td>false</td></tr>
  *   <tr><td>persistent</td><td>vm only: {@code false} keeps the embedded broker in memory (no journal;
  *       PERSISTENT messages are lost at exit)</td><td>true</td></tr>
  * </table>
@@ -41,7 +45,7 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
 
     private static final Set<String> KNOWN = Set.of("clientID", "user", "password", "prefetch",
             "deserializationAllowList", "dataDir", "users", "persistent", "heartbeat",
-            "memoryBudget", "blockTimeout", "config");
+            "memoryBudget", "blockTimeout", "config", "autoDuplicateId");
 
     public static final String DEFAULT_URL = "vm://default";
 
@@ -92,6 +96,7 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
         o.heartbeatMillis();
         o.longOption("memoryBudget", 0, 1);
         o.longOption("blockTimeout", 0, 0);
+        o.autoDuplicateId();
         return o;
     }
 
@@ -161,6 +166,18 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
         } catch (NumberFormatException e) {
             throw badUrl(url, "heartbeat=" + v + " is not a number of milliseconds of at least 100");
         }
+    }
+
+    /** Whether producers give each message without a TallyDuplicateId a new one ({@code autoDuplicateId=true}). */
+    public boolean autoDuplicateId() throws JMSException {
+        String v = options.get("autoDuplicateId");
+        if (v == null || v.equals("false")) {
+            return false;
+        }
+        if (v.equals("true")) {
+            return true;
+        }
+        throw badUrl(url, "autoDuplicateId=" + v + " is not true or false");
     }
 
     public DeserializationPolicy deserializationPolicy() {

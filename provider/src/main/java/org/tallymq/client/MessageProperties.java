@@ -68,6 +68,11 @@ final class MessageProperties {
         values.put(name, value);
     }
 
+    /** Removes a property the provider set (an automatic duplicate id after its send succeeded). */
+    void remove(String name) {
+        values.remove(name);
+    }
+
     /** Adds properties that arrived with a message; values are trusted to be of the allowed types. */
     void load(Map<String, Object> received) {
         values.putAll(received);

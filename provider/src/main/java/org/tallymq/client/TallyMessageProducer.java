@@ -289,10 +289,16 @@ public class TallyMessageProducer implements QueueSender, TopicPublisher {
         message.setJMSDeliveryTime(now + Math.max(0, deliveryDelay));
         message.setJMSMessageID(disableMessageId ? null : session.connection.nextMessageId());
         TallyMessage tally = message instanceof TallyMessage t ? t : TallyMessage.copyOf(message);
+        AutoDuplicateIds autoIds = session.autoDuplicateIds();
+        boolean stamped = autoIds.stamp(tally);
         MessageData data = tally.toMessageData();
         if (!ref.equals(data.destination())) {
             data = data.withDestination(ref);
         }
-        session.send(this, message, data, listener);
+        boolean transacted = session.getTransacted();
+        session.send(this, message, data, stamped && listener != null ? autoIds.onCompletion(tally, transacted, listener) : listener);
+        if (stamped && listener == null) {
+            autoIds.sent(tally, transacted);
+        }
     }
 }

@@ -82,6 +82,7 @@ public class TallySession implements QueueSession, TopicSession {
     /** The delivery the running onMessage is processing; -1 when no listener runs. */
     private volatile long listenerDelivery = -1;
     private final AsyncSends asyncSends = new AsyncSends(this);
+    private final AutoDuplicateIds autoDuplicateIds;
     private volatile boolean closed;
     /** Close has begun: no new listener call starts, but the running one keeps every facility. */
     private volatile boolean closing;
@@ -91,6 +92,7 @@ public class TallySession implements QueueSession, TopicSession {
         this.id = id;
         this.mode = mode;
         this.domain = domain;
+        this.autoDuplicateIds = new AutoDuplicateIds("true".equals(connection.options.option("autoDuplicateId")));
     }
 
     // ---- state checks ---------------------------------------------------------------------------
@@ -197,6 +199,7 @@ public class TallySession implements QueueSession, TopicSession {
         asyncSends.checkNotInCallback("commit");
         asyncSends.awaitAll();
         channelCall(new Command.Commit(id, takeConsumed()), null);
+        autoDuplicateIds.committed();
     }
 
     @Override
@@ -460,6 +463,10 @@ public class TallySession implements QueueSession, TopicSession {
 
     AsyncSends asyncSends() {
         return asyncSends;
+    }
+
+    AutoDuplicateIds autoDuplicateIds() {
+        return autoDuplicateIds;
     }
 
     // ---- factories --------------------------------------------------------------------------------

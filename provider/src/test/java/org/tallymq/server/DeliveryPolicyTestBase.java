@@ -58,8 +58,16 @@ abstract class DeliveryPolicyTestBase {
         return file;
     }
 
-    /** A connection factory for the broker as it runs now. */
-    abstract TallyConnectionFactory factory();
+    /** The URL of the broker as it runs now. */
+    abstract String url();
+
+    TallyConnectionFactory factory() {
+        return new TallyConnectionFactory(url());
+    }
+
+    TallyConnectionFactory factory(String option) {
+        return new TallyConnectionFactory(url() + (url().contains("?") ? "&" : "?") + option);
+    }
 
     /** The broker behind {@link #factory()} (for its queue depths). */
     abstract Broker broker();
@@ -340,6 +348,59 @@ abstract class DeliveryPolicyTestBase {
     }
 
     // ---- duplicate detection -------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("autoDuplicateId=true: each message gets its own id; it stays on the Message object until the send or"
+            + " commit succeeded, so a transaction repeated with the same objects is kept once; then it comes off")
+    void automaticDuplicateIds() throws Exception {
+        String q = name("dup.auto");
+        Connection c = factory("autoDuplicateId=true").createConnection();
+        open.add(c);
+        c.start();
+        Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer p = s.createProducer(s.createQueue(q));
+        TextMessage m = s.createTextMessage("same object");
+        p.send(m);
+        assertNull(m.getStringProperty(TallyProperties.DUPLICATE_ID), "off again after a successful send");
+        p.send(m); // a deliberate second send of the same object is a new message
+        TextMessage explicit = withId(s, "explicit", "mine");
+        p.send(explicit);
+        assertEquals("mine", explicit.getStringProperty(TallyProperties.DUPLICATE_ID), "an application's id is left alone");
+
+        Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
+        MessageProducer tp = tx.createProducer(tx.createQueue(q));
+        TextMessage a = tx.createTextMessage("tx a");
+        TextMessage b = tx.createTextMessage("tx b");
+        tp.send(a);
+        tp.send(b);
+        String idA = a.getStringProperty(TallyProperties.DUPLICATE_ID);
+        assertNotNull(idA, "kept on the object while the transaction's outcome is open");
+        // the application repeats its sends (say it lost track after a failure) before committing:
+        tp.send(a);
+        tp.send(b);
+        tx.commit();
+        assertNull(a.getStringProperty(TallyProperties.DUPLICATE_ID), "off after the commit succeeded");
+
+        List<String> ids = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        try (MessageConsumer consumer = s.createConsumer(s.createQueue(q))) {
+            for (Message r = consumer.receive(5_000); r != null; r = consumer.receiveNoWait()) {
+                texts.add(((TextMessage) r).getText());
+                ids.add(r.getStringProperty(TallyProperties.DUPLICATE_ID));
+            }
+        }
+        assertEquals(List.of("same object", "same object", "explicit", "tx a", "tx b"), texts);
+        assertEquals(5, new java.util.HashSet<>(ids).size(), "every message had its own id: " + ids);
+        assertTrue(ids.contains(idA));
+    }
+
+    @Test
+    @DisplayName("autoDuplicateId=maybe is refused with a JMSException that names the option")
+    void autoDuplicateIdValidated() {
+        jakarta.jms.JMSException e = org.junit.jupiter.api.Assertions.assertThrows(jakarta.jms.JMSException.class,
+                () -> factory("autoDuplicateId=maybe").createConnection().close());
+        assertTrue(e.getMessage().contains("autoDuplicateId=maybe is not true or false"), e.getMessage());
+    }
 
     @Test
     @DisplayName("a second send with the same TallyDuplicateId to the same queue is dropped (send still returns);"

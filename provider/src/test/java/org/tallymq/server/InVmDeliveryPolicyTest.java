@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.tallymq.broker.Broker;
-import org.tallymq.jms.TallyConnectionFactory;
 
 /** {@link DeliveryPolicyTestBase} over vm://, the embedded broker configured with {@code ?config=FILE}. */
 class InVmDeliveryPolicyTest extends DeliveryPolicyTestBase {
@@ -27,8 +26,8 @@ class InVmDeliveryPolicyTest extends DeliveryPolicyTestBase {
     }
 
     @Override
-    TallyConnectionFactory factory() {
-        return new TallyConnectionFactory(url);
+    String url() {
+        return url;
     }
 
     @Override

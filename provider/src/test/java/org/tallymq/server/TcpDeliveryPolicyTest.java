@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.tallymq.broker.Broker;
 import org.tallymq.broker.BrokerConfig;
-import org.tallymq.jms.TallyConnectionFactory;
 import org.tallymq.transport.tcp.TcpOptions;
 
 /** {@link DeliveryPolicyTestBase} over tcp://, against a broker configured the way {@code tally server --config} does. */
@@ -35,8 +34,8 @@ class TcpDeliveryPolicyTest extends DeliveryPolicyTestBase {
     }
 
     @Override
-    TallyConnectionFactory factory() {
-        return new TallyConnectionFactory("tcp://127.0.0.1:" + server.address().getPort());
+    String url() {
+        return "tcp://127.0.0.1:" + server.address().getPort();
     }
 
     @Override
