@@ -486,6 +486,15 @@ public final class Broker implements Acceptor, AutoCloseable {
         return ServerSession.allOf(writes);
     }
 
+    static boolean anyStored(List<Placement> placements) {
+        for (Placement p : placements) {
+            if (p.message().stored) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Makes placed copies visible to consumers. */
     void publish(List<Placement> placements) {
         for (Placement p : placements) {

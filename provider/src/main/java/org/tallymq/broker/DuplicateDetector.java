@@ -24,11 +24,15 @@ import org.tallymq.store.StoredMessage;
  * dropped (and answered like the first one, once the first one is durable). Event-loop thread only.
  *
  * <p><b>What is stored, and why it survives a crash.</b> The id of a PERSISTENT message is written as a
- * DUPLICATE_ID record after the message's own records, forced, and the send is answered only when both are
- * on disk; when an id leaves the cache its record is deleted. At start the records are replayed, and so are
- * the ids of live messages (a crash between a message's record and its id's record leaves the message, and
- * its id is written again then). Ids of NON_PERSISTENT messages are remembered in memory only: such a
- * message does not survive a restart either.
+ * DUPLICATE_ID record right after the message's own records; when an id leaves the cache its record is
+ * deleted. At start the records are replayed, and so are the ids of live messages. The id's record is not
+ * forced by itself when the message has a stored copy: the journal writes in order, so every record that
+ * removes a copy (an acknowledgement, an expiry, a move to a dead-letter queue) comes after the id's record
+ * and makes it durable when it is; until then the live copy carries the id, and a crash that loses the
+ * id's record keeps the copy, whose id is then written again at start. A PERSISTENT message with no stored
+ * copy (a topic without durable subscriptions) has its id's record forced before the send is answered.
+ * Ids of NON_PERSISTENT messages are remembered in memory only: such a message does not survive a
+ * restart either.
  *
  * <p><b>Transactions.</b> A transacted send with an id is held back until commit, where it is checked
  * against the cache (and the earlier sends of the same transaction): a duplicate is dropped, the others
@@ -94,7 +98,7 @@ final class DuplicateDetector {
      *
      * @return what must be durable before the send is answered (the send and, if stored, its id)
      */
-    CompletableFuture<Void> remember(MessageData m, CompletableFuture<Void> sendDurable) {
+    CompletableFuture<Void> remember(MessageData m, boolean storedCopies, CompletableFuture<Void> sendDurable) {
         String id = idOf(m);
         if (id == null) {
             return sendDurable;
@@ -104,7 +108,8 @@ final class DuplicateDetector {
         if (m.isPersistent() && broker.store().isDurable()) {
             recordId = broker.newId();
             StoredDuplicateId stored = new StoredDuplicateId(recordId, !m.destination().isQueue(), m.destination().name(), id);
-            durable = ServerSession.allOf(List.of(sendDurable, broker.store().addDuplicateId(stored)));
+            CompletableFuture<Void> idWrite = broker.store().addDuplicateId(stored, !storedCopies); // see the class comment
+            durable = ServerSession.allOf(List.of(sendDurable, idWrite));
         }
         put(m.destination(), id, new Seen(recordId, durable));
         return durable;
@@ -192,7 +197,7 @@ final class DuplicateDetector {
             }
             long recordId = broker.newId();
             broker.store().addDuplicateId(new StoredDuplicateId(recordId, !data.destination().isQueue(),
-                    data.destination().name(), id)); // durable with the next forced write, before any send is answered
+                    data.destination().name(), id), false); // before any record that could remove the message
             put(data.destination(), id, new Seen(recordId, done));
         }
     }

@@ -127,7 +127,7 @@ final class ServerSession {
             pendingSends.addAll(placements);
             replier.ok();
         } else {
-            CompletableFuture<Void> durable = dups.remember(message, broker.persist(placements));
+            CompletableFuture<Void> durable = dups.remember(message, Broker.anyStored(placements), broker.persist(placements));
             inOrder(durable, () -> broker.publish(placements), () -> dups.forget(message, durable), replier);
         }
     }

@@ -120,8 +120,8 @@ public final class JournalStore implements MessageStore {
     }
 
     @Override
-    public CompletableFuture<Void> addDuplicateId(StoredDuplicateId d) {
-        return journal.appendAdd(d.recordId(), StoreCodec.DUPLICATE_ID, StoreCodec.encodeDuplicateId(d), true);
+    public CompletableFuture<Void> addDuplicateId(StoredDuplicateId d, boolean sync) {
+        return journal.appendAdd(d.recordId(), StoreCodec.DUPLICATE_ID, StoreCodec.encodeDuplicateId(d), sync);
     }
 
     @Override

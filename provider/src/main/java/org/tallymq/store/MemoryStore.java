@@ -38,7 +38,7 @@ public final class MemoryStore implements MessageStore {
     }
 
     @Override
-    public CompletableFuture<Void> addDuplicateId(StoredDuplicateId d) {
+    public CompletableFuture<Void> addDuplicateId(StoredDuplicateId d, boolean sync) {
         return DONE;
     }
 

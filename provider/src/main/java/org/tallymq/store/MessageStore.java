@@ -56,8 +56,8 @@ public interface MessageStore extends AutoCloseable {
      */
     void updateDeliveries(long recordId, int deliveries, long notBefore);
 
-    /** Remembers a duplicate id; forced. */
-    CompletableFuture<Void> addDuplicateId(StoredDuplicateId d);
+    /** Remembers a duplicate id; forced when {@code sync}, else durable with the next forced write. */
+    CompletableFuture<Void> addDuplicateId(StoredDuplicateId d, boolean sync);
 
     /** Remembers a duplicate id if {@code txId} commits. Not forced. */
     void addDuplicateIdTx(long txId, StoredDuplicateId d);
