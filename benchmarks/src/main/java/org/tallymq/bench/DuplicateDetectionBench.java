@@ -23,9 +23,11 @@ import org.tallymq.server.EmbeddedBrokers;
  * embedded broker with 1 and 4 producers, without duplicate ids ("off") and with a new
  * {@code TallyDuplicateId} on every message ("on": the {@code autoDuplicateId=true} URL option, so each
  * send also writes, forces and later deletes a DUPLICATE_ID journal record, and the broker keeps the id
- * in its cache). Both run against the same broker in the same repetition, in alternating order (the
- * disk's fsync rate drifts on a shared machine); each repetition uses a fresh broker and data directory.
- * Prints msgs/s of each window, then the medians and the median of the per-repetition on/off ratios.
+ * in its cache). Both run against the same broker in the same repetition, in alternating slices of half a
+ * second (the disk's fsync rate drifts on a shared machine, by 5x within a minute, so off and on are
+ * interleaved rather than measured one after the other); each repetition uses a fresh broker and data
+ * directory. Prints msgs/s of each repetition, then the medians and the median of the per-repetition
+ * on/off ratios.
  *
  * <pre>
  * mvn -q -B -pl provider,benchmarks -am package -DskipTests
@@ -35,7 +37,9 @@ import org.tallymq.server.EmbeddedBrokers;
  * </pre>
  *
  * Arguments: data directory (default {@code ./dup-bench-data}; deleted first and at the end), repetitions
- * (5), seconds per window (3).
+ * (5), seconds per window (3: that long with detection off plus as long with it on, in 0.5 s slices), and
+ * {@code disk} (default) or {@code memory}: the latter runs the broker with {@code persistent=false}, no
+ * journal, which leaves the CPU cost of the detector itself (property, cache) to see.
  */
 public final class DuplicateDetectionBench {
 
@@ -48,26 +52,28 @@ public final class DuplicateDetectionBench {
         Path root = Path.of(args.length > 0 ? args[0] : "dup-bench-data").toAbsolutePath();
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         double window = args.length > 2 ? Double.parseDouble(args[2]) : 3;
+        boolean memory = args.length > 3 && args[3].equals("memory");
         deleteTree(root);
         Files.createDirectories(root);
-        System.out.printf("DuplicateDetectionBench: data in %s, %d repetitions, %.1f s windows, JVM %s, %d cores%n",
-                root, reps, window, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf("DuplicateDetectionBench: data in %s (%s), %d repetitions, %.1f s windows, JVM %s, %d cores%n",
+                root, memory ? "memory only: no journal" : "journal on disk", reps, window, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         Map<String, List<Double>> results = new LinkedHashMap<>();
         for (int r = 1; r <= reps; r++) {
             String name = "dup-bench-" + r;
-            String url = "vm://" + name + "?dataDir=" + root.resolve("r" + r);
+            String url = "vm://" + name + "?dataDir=" + root.resolve("r" + r) + (memory ? "&persistent=false" : "");
             ConnectionFactory off = new TallyConnectionFactory(url);
             ConnectionFactory on = new TallyConnectionFactory(url + "&autoDuplicateId=true");
             for (int producers : new int[] {1, 4}) {
-                double offRate;
-                double onRate;
-                if (r % 2 == 1) {
-                    offRate = sends(off, "q.off." + producers, producers, window);
-                    onRate = sends(on, "q.on." + producers, producers, window);
-                } else {
-                    onRate = sends(on, "q.on." + producers, producers, window);
-                    offRate = sends(off, "q.off." + producers, producers, window);
+                Producers offP = new Producers(off, "q.off." + producers, producers);
+                Producers onP = new Producers(on, "q.on." + producers, producers);
+                int slices = Math.max(1, (int) Math.round(window / SLICE));
+                for (int i = 0; i < slices; i++) {
+                    boolean offFirst = (i + r) % 2 == 0;
+                    (offFirst ? offP : onP).run(SLICE);
+                    (offFirst ? onP : offP).run(SLICE);
                 }
+                double offRate = offP.close();
+                double onRate = onP.close();
                 System.out.printf("rep %d, %d producer(s): off %,10.1f msgs/s   on %,10.1f msgs/s   on/off %.3f%n",
                         r, producers, offRate, onRate, onRate / offRate);
                 put(results, producers + " producer(s), detection off (msgs/s)", offRate);
@@ -86,50 +92,70 @@ public final class DuplicateDetectionBench {
         System.exit(0);
     }
 
-    /** {@code producers} threads, each with its own connection, sending PERSISTENT 1 KiB messages for {@code window} s. */
-    private static double sends(ConnectionFactory cf, String queue, int producers, double window) throws Exception {
-        byte[] body = new byte[BODY];
-        List<Connection> conns = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        AtomicLong count = new AtomicLong();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Session> sessions = new ArrayList<>();
-        for (int i = 0; i < producers; i++) {
-            Connection c = cf.createConnection();
-            conns.add(c);
-            sessions.add(c.createSession(false, Session.AUTO_ACKNOWLEDGE));
+    private static final double SLICE = 0.5;
+
+    /**
+     * {@code n} producers, each with its own connection and session, sending PERSISTENT 1 KiB messages
+     * during the slices it is {@link #run} for; {@link #close} gives msgs/s over those slices.
+     */
+    private static final class Producers {
+        private final List<Connection> conns = new ArrayList<>();
+        private final List<Session> sessions = new ArrayList<>();
+        private final List<MessageProducer> producers = new ArrayList<>();
+        private final AtomicLong count = new AtomicLong();
+        private final byte[] body = new byte[BODY];
+        private long nanos;
+
+        Producers(ConnectionFactory cf, String queue, int n) throws Exception {
+            for (int i = 0; i < n; i++) {
+                Connection c = cf.createConnection();
+                conns.add(c);
+                Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                sessions.add(s);
+                MessageProducer p = s.createProducer(s.createQueue(queue));
+                p.setDeliveryMode(DeliveryMode.PERSISTENT);
+                producers.add(p);
+            }
         }
-        long start = System.nanoTime();
-        long end = start + (long) (window * 1e9);
-        for (Session s : sessions) {
-            Thread t = new Thread(() -> {
-                try {
-                    MessageProducer p = s.createProducer(s.createQueue(queue));
-                    p.setDeliveryMode(DeliveryMode.PERSISTENT);
-                    while (System.nanoTime() < end) {
-                        BytesMessage m = s.createBytesMessage();
-                        m.writeBytes(body);
-                        p.send(m);
-                        count.incrementAndGet();
+
+        void run(double seconds) throws Exception {
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            List<Thread> threads = new ArrayList<>();
+            long start = System.nanoTime();
+            long end = start + (long) (seconds * 1e9);
+            for (int i = 0; i < sessions.size(); i++) {
+                Session s = sessions.get(i);
+                MessageProducer p = producers.get(i);
+                Thread t = new Thread(() -> {
+                    try {
+                        while (System.nanoTime() < end) {
+                            BytesMessage m = s.createBytesMessage();
+                            m.writeBytes(body);
+                            p.send(m);
+                            count.incrementAndGet();
+                        }
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
                     }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            });
-            threads.add(t);
-            t.start();
+                });
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            nanos += System.nanoTime() - start;
+            if (failure.get() != null) {
+                throw new IllegalStateException("benchmark producer failed", failure.get());
+            }
         }
-        for (Thread t : threads) {
-            t.join();
+
+        double close() throws Exception {
+            for (Connection c : conns) {
+                c.close();
+            }
+            return count.get() / (nanos / 1e9);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        for (Connection c : conns) {
-            c.close();
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("benchmark producer failed", failure.get());
-        }
-        return count.get() / seconds;
     }
 
     private static void put(Map<String, List<Double>> results, String key, double value) {
