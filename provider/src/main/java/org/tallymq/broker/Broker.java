@@ -85,6 +85,8 @@ public final class Broker implements Acceptor, AutoCloseable {
     private long lastId;
     private boolean storeFailureLogged;
     private volatile boolean stopped;
+    /** The broker is returning its connections' deliveries before it stops (event loop only). */
+    private boolean closing;
 
     private Broker(BrokerConfig config, MessageStore store) {
         this.config = config;
@@ -248,6 +250,11 @@ public final class Broker implements Acceptor, AutoCloseable {
         return flow;
     }
 
+    /** Whether the broker is stopping: deliveries coming back now are not the application's failures. */
+    boolean isClosing() {
+        return closing;
+    }
+
     DeadLetters deadLetters() {
         return deadLetters;
     }
@@ -363,6 +370,7 @@ public final class Broker implements Acceptor, AutoCloseable {
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         execute(() -> {
+            closing = true;
             for (ServerConnection c : List.copyOf(connections.values())) {
                 c.push(new Command.ConnectionClosedByBroker(ErrorCode.GENERIC, "broker '" + name() + "' is shutting down"));
                 // their unacknowledged deliveries go back now, so the delivery counts reach the journal before it closes

@@ -45,7 +45,9 @@ final class DeadLetters {
      */
     boolean returned(MessageQueue q, QueuedMessage m) {
         DeliveryPolicy p = policyOf(m);
-        if (p.exhausted(m.deliveries)) {
+        // a stopping broker returns every delivery and counts it (it cannot tell which ones the application saw);
+        // that is no reason to dead-letter: the count is stored, and the next start decides after one more attempt
+        if (p.exhausted(m.deliveries) && !broker.isClosing()) {
             if (isQueue(m, p.deadLetterQueue())) {
                 LOG.warning(() -> "broker '" + broker.name() + "': message " + m.data.messageId() + " on dead-letter "
                         + q.description + " failed " + m.deliveries + " delivery attempts; it stays there (a dead-letter"
