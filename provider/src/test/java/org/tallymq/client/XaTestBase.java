@@ -434,6 +434,46 @@ abstract class XaTestBase {
     }
 
     @Test
+    @DisplayName("A prepared branch survives the loss of its connection; recover and commit from another")
+    void preparedBranchSurvivesConnectionLoss() throws Exception {
+        Xid xid = newXid();
+        xr.start(xid, TMNOFLAGS);
+        xs.createProducer(queue).send(xs.createTextMessage("survivor"));
+        xr.end(xid, TMSUCCESS);
+        assertEquals(XAResource.XA_OK, xr.prepare(xid));
+        ((TallyConnection) xac).channel.close("test: the connection drops"); // no Disconnect: the broker sees a loss
+        try (XAConnection other = xaFactory().createXAConnection()) {
+            XAResource r = other.createXASession().getXAResource();
+            assertTrue(contains(r.recover(TMSTARTRSCAN | TMENDRSCAN), xid));
+            r.commit(xid, false);
+        }
+        assertEquals(List.of("survivor"), drain());
+    }
+
+    @Test
+    @DisplayName("An unprepared branch whose connection is lost is rolled back: message back, later prepare gets XA_RBCOMMFAIL")
+    void unpreparedBranchRolledBackOnConnectionLoss() throws Exception {
+        sendPlain("taken-then-back");
+        Xid xid = newXid();
+        xr.start(xid, TMNOFLAGS);
+        MessageConsumer c = xs.createConsumer(queue);
+        assertEquals("taken-then-back", ((TextMessage) c.receive(2000)).getText());
+        xs.createProducer(queue).send(xs.createTextMessage("never"));
+        ((TallyConnection) xac).channel.close("test: the connection drops");
+        List<String> back = List.of();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (back.isEmpty() && System.currentTimeMillis() < deadline) { // the broker notices the loss asynchronously
+            back = drain();
+        }
+        assertEquals(List.of("taken-then-back"), back);
+        try (XAConnection other = xaFactory().createXAConnection()) {
+            XAResource r = other.createXASession().getXAResource();
+            assertEquals(XAException.XA_RBCOMMFAIL, xaFails(() -> r.prepare(xid)));
+        }
+        assertEquals(List.of(), drain());
+    }
+
+    @Test
     @DisplayName("A branch not prepared within its timeout is rolled back by the broker; later calls get XA_RBTIMEOUT")
     void timeout() throws Exception {
         sendPlain("locked-then-back");
