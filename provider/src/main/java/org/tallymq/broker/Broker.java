@@ -28,6 +28,7 @@ import org.tallymq.store.MemoryStore;
 import org.tallymq.store.MessageStore;
 import org.tallymq.store.QueueKey;
 import org.tallymq.store.StoredMessage;
+import org.tallymq.store.StoredBranch;
 import org.tallymq.store.StoredSubscription;
 
 /**
@@ -48,6 +49,7 @@ public final class Broker implements Acceptor, AutoCloseable {
     private final FlowControl flow;
     private final DeadLetters deadLetters = new DeadLetters(this);
     private final DuplicateDetector duplicates = new DuplicateDetector(this);
+    private final XaTransactions xa = new XaTransactions(this);
     private final ScheduledThreadPoolExecutor loop;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong connectionIds = new AtomicLong();
@@ -128,6 +130,8 @@ public final class Broker implements Acceptor, AutoCloseable {
         }
         b.loop.scheduleWithFixedDelay(() -> b.execute(b::expireAll), EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS,
                 TimeUnit.SECONDS);
+        long warn = config.xaPreparedWarnMillis();
+        b.loop.scheduleWithFixedDelay(() -> b.execute(() -> b.xa.warnAboutOldPrepared(warn)), warn, warn, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Tally broker '" + config.name() + "' started; store: " + store.description());
         return b;
     }
@@ -149,6 +153,7 @@ public final class Broker implements Acceptor, AutoCloseable {
     private void load() {
         List<StoredMessage> messages = new ArrayList<>();
         List<org.tallymq.store.StoredDuplicateId> duplicateIds = new ArrayList<>();
+        List<StoredBranch> branches = new ArrayList<>();
         long[] maxId = new long[1];
         try {
             maxId[0] = store.load(new MessageStore.Loader() {
@@ -163,6 +168,11 @@ public final class Broker implements Acceptor, AutoCloseable {
                 }
 
                 @Override
+                public void preparedBranch(StoredBranch b) {
+                    branches.add(b);
+                }
+
+                @Override
                 public void duplicateId(org.tallymq.store.StoredDuplicateId d) {
                     duplicateIds.add(d);
                 }
@@ -172,6 +182,13 @@ public final class Broker implements Acceptor, AutoCloseable {
         }
         lastId = Math.max(0, maxId[0]);
         messages.sort(java.util.Comparator.comparingLong(StoredMessage::recordId));
+        Map<Long, StoredBranch> lockedBy = new HashMap<>();
+        for (StoredBranch b : branches) {
+            for (long id : b.deletes()) {
+                lockedBy.put(id, b);
+            }
+        }
+        Map<StoredBranch, List<XaBranch.Consumed>> consumedBy = new HashMap<>();
         int dropped = 0;
         for (StoredMessage m : messages) {
             MessageQueue q = m.queue() instanceof QueueKey.Queue named ? queue(named.name())
@@ -188,7 +205,30 @@ public final class Broker implements Acceptor, AutoCloseable {
             // pessimistic ("likely, but not guaranteed", spec 3.4.7); it is never missing.
             qm.deliveries = uncleanStop ? Math.max(m.deliveries(), 1) : m.deliveries();
             qm.notBefore = m.notBefore(); // a redelivery delay still running
-            q.accept(qm);
+            StoredBranch locker = lockedBy.get(m.recordId());
+            if (locker != null) {
+                q.acceptInFlight(qm); // consumed by a prepared XA branch: locked until its outcome
+                consumedBy.computeIfAbsent(locker, k -> new ArrayList<>()).add(new XaBranch.Consumed(q, qm));
+            } else {
+                q.accept(qm);
+            }
+        }
+        for (StoredBranch b : branches) {
+            List<Placement> sends = new ArrayList<>();
+            for (StoredMessage m : b.sends()) {
+                MessageQueue q = m.queue() instanceof QueueKey.Queue named ? queue(named.name())
+                        : subscriptionQueue(((QueueKey.Subscription) m.queue()).subscriptionRecordId());
+                if (q != null) {
+                    sends.add(new Placement(q, new QueuedMessage(m.message(), m.recordId(), null, true)));
+                }
+            }
+            xa.restore(b, sends, consumedBy.getOrDefault(b, List.of()));
+        }
+        if (!branches.isEmpty()) {
+            LOG.warning("broker '" + name() + "' recovered " + branches.size() + " prepared XA branch(es) from "
+                    + store.description() + ": " + branches.stream().map(b -> b.xid().toString()).toList()
+                    + ". They wait for their transaction manager's commit or rollback (XAResource.recover() lists them);"
+                    + " until then their sends are invisible and the messages they consumed are locked.");
         }
         duplicates.restore(duplicateIds, messages);
         int restored = messages.size() - dropped;
@@ -244,6 +284,15 @@ public final class Broker implements Acceptor, AutoCloseable {
 
     MessageStore store() {
         return store;
+    }
+
+    XaTransactions xa() {
+        return xa;
+    }
+
+    /** Xids of the prepared XA branches (for tools and tests). Thread-safe. */
+    public List<org.tallymq.protocol.XidData> preparedXids() {
+        return inspect(xa::recover);
     }
 
     FlowControl flow() {

@@ -34,6 +34,11 @@ import java.util.Set;
  *       a new one, kept on the Message object until its send (or commit) succeeded, so repeating a send whose
  *       outcome is unknown with the same object is recognised by the broker (see {@code AutoDuplicateIds})</td>
  *       <td>false</td></tr>
+ *   <tr><td>xaTimeout</td><td>vm only: seconds after which the embedded broker rolls back an XA branch that
+ *       is not prepared, unless the transaction manager set a timeout (XAResource.setTransactionTimeout)</td>
+ *       <td>0 (none)</td></tr>
+ *   <tr><td>xaPreparedWarn</td><td>vm only: milliseconds after which the embedded broker logs a warning naming
+ *       each prepared XA branch still waiting for commit or rollback</td><td>60000</td></tr>
  *   <tr><td>persistent</td><td>vm only: {@code false} keeps the embedded broker in memory (no journal;
  *       PERSISTENT messages are lost at exit)</td><td>true</td></tr>
  * </table>
@@ -45,7 +50,7 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
 
     private static final Set<String> KNOWN = Set.of("clientID", "user", "password", "prefetch",
             "deserializationAllowList", "dataDir", "users", "persistent", "heartbeat",
-            "memoryBudget", "blockTimeout", "config", "autoDuplicateId");
+            "memoryBudget", "blockTimeout", "config", "xaTimeout", "xaPreparedWarn", "autoDuplicateId");
 
     public static final String DEFAULT_URL = "vm://default";
 
@@ -96,6 +101,8 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
         o.heartbeatMillis();
         o.longOption("memoryBudget", 0, 1);
         o.longOption("blockTimeout", 0, 0);
+        o.longOption("xaTimeout", 0, 0);
+        o.longOption("xaPreparedWarn", 1, 1);
         o.autoDuplicateId();
         return o;
     }
