@@ -22,18 +22,21 @@ public final class DeliveryPolicies {
 
     /** The settings a config line may give. */
     public enum Setting {
-        MAX_DELIVERY_ATTEMPTS("maxDeliveryAttempts"),
-        REDELIVERY_DELAY("redeliveryDelay"),
-        REDELIVERY_MULTIPLIER("redeliveryMultiplier"),
-        MAX_REDELIVERY_DELAY("maxRedeliveryDelay"),
-        DEAD_LETTER_QUEUE("deadLetterQueue"),
-        EXPIRY_QUEUE("expiryQueue"),
-        DUPLICATE_CACHE_SIZE("duplicateCacheSize");
+        MAX_DELIVERY_ATTEMPTS("maxDeliveryAttempts", Integer.class),
+        REDELIVERY_DELAY("redeliveryDelay", Long.class),
+        REDELIVERY_MULTIPLIER("redeliveryMultiplier", Double.class),
+        MAX_REDELIVERY_DELAY("maxRedeliveryDelay", Long.class),
+        DEAD_LETTER_QUEUE("deadLetterQueue", String.class),
+        EXPIRY_QUEUE("expiryQueue", String.class),
+        DUPLICATE_CACHE_SIZE("duplicateCacheSize", Integer.class);
 
         public final String word;
+        /** The type of its value in a {@link Rule}. */
+        public final Class<?> type;
 
-        Setting(String word) {
+        Setting(String word, Class<?> type) {
             this.word = word;
+            this.type = type;
         }
 
         /** The setting a config key ends with, or null. */
@@ -49,8 +52,15 @@ public final class DeliveryPolicies {
 
     /** The settings one pattern gives (values: Integer, Long, Double or String, as the setting needs). */
     public record Rule(Authorizer.Pattern pattern, Map<Setting, Object> settings) {
+        /** @throws IllegalArgumentException when a value is not of its setting's {@link Setting#type} */
         public Rule {
             settings = Map.copyOf(settings);
+            for (Map.Entry<Setting, Object> e : settings.entrySet()) {
+                if (!e.getKey().type.isInstance(e.getValue())) {
+                    throw new IllegalArgumentException("delivery policy " + pattern.text() + ": " + e.getKey().word
+                            + " must be a " + e.getKey().type.getSimpleName() + ", not " + e.getValue().getClass().getSimpleName());
+                }
+            }
         }
     }
 
@@ -66,10 +76,14 @@ public final class DeliveryPolicies {
     private final List<Rule> rules; // most specific first
     private final Map<String, DeliveryPolicy> resolved = new ConcurrentHashMap<>();
 
+    /** @throws IllegalArgumentException when a rule's values do not make a valid {@link DeliveryPolicy} */
     public DeliveryPolicies(List<Rule> rules) {
         List<Rule> sorted = new ArrayList<>(rules);
         sorted.sort(Comparator.comparing(Rule::pattern, SPECIFIC_FIRST));
         this.rules = List.copyOf(sorted);
+        for (Rule r : this.rules) {
+            merge(List.of(r), r.pattern().text()); // each setting is checked on its own, so one rule at a time will do
+        }
     }
 
     /** No rules: every destination has {@link DeliveryPolicy#DEFAULTS}. */
@@ -94,13 +108,30 @@ public final class DeliveryPolicies {
     }
 
     private DeliveryPolicy resolve(String name) {
-        Map<Setting, Object> s = new EnumMap<>(Setting.class);
+        List<Rule> matching = new ArrayList<>();
         for (Rule r : rules) {
             if (r.pattern().matches(name)) {
-                r.settings().forEach(s::putIfAbsent);
+                matching.add(r);
             }
         }
+        return merge(matching, name);
+    }
+
+    /** The policy from these rules, most specific first, over the defaults. */
+    private static DeliveryPolicy merge(List<Rule> rules, String what) {
+        Map<Setting, Object> s = new EnumMap<>(Setting.class);
+        for (Rule r : rules) {
+            r.settings().forEach(s::putIfAbsent);
+        }
         DeliveryPolicy d = DeliveryPolicy.DEFAULTS;
+        try {
+            return policy(s, d);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static DeliveryPolicy policy(Map<Setting, Object> s, DeliveryPolicy d) {
         return new DeliveryPolicy(
                 (Integer) s.getOrDefault(Setting.MAX_DELIVERY_ATTEMPTS, d.maxDeliveryAttempts()),
                 (Long) s.getOrDefault(Setting.REDELIVERY_DELAY, d.redeliveryDelayMillis()),

@@ -25,7 +25,11 @@ public record DeliveryPolicy(int maxDeliveryAttempts, long redeliveryDelayMillis
         if (maxDeliveryAttempts < 0 || redeliveryDelayMillis < 0 || maxRedeliveryDelayMillis < 0
                 || !(redeliveryMultiplier >= 1.0) || duplicateCacheSize < 0 || deadLetterQueue == null
                 || deadLetterQueue.isEmpty() || (expiryQueue != null && expiryQueue.isEmpty())) {
-            throw new IllegalArgumentException("invalid delivery policy " + this);
+            throw new IllegalArgumentException("invalid delivery policy: maxDeliveryAttempts=" + maxDeliveryAttempts
+                    + ", redeliveryDelay=" + redeliveryDelayMillis + ", redeliveryMultiplier=" + redeliveryMultiplier
+                    + ", maxRedeliveryDelay=" + maxRedeliveryDelayMillis + ", deadLetterQueue=" + deadLetterQueue
+                    + ", expiryQueue=" + expiryQueue + ", duplicateCacheSize=" + duplicateCacheSize + " (expected numbers"
+                    + " >= 0, a multiplier >= 1, a dead-letter queue name, and an expiry queue that is null or named)");
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.Set;
  *   <tr><td>dataDir</td><td>vm only: the embedded broker's data directory</td><td>./tally-data</td></tr>
  *   <tr><td>users</td><td>vm only: the embedded broker accepts only these {@code user:password} pairs,
  *       comma-separated</td><td>anyone</td></tr>
- *   <tr><td>config</td><td>vm only: a broker config file (users, roles, permissions, populateUserId; see
+ *   <tr><td>config</td><td>vm only: a broker config file (users, roles, permissions, populateUserId, delivery policies; see
  *       {@code org.tallymq.server.SecurityConfigFile}) for the embedded broker; users= adds to its users</td><td>none</td></tr>
  *   <tr><td>heartbeat</td><td>tcp only: milliseconds of silence after which the client sends a heartbeat;
  *       it declares the broker dead after three times as long without hearing from it</td><td>10000</td></tr>

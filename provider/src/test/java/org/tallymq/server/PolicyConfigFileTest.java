@@ -83,6 +83,20 @@ class PolicyConfigFileTest {
         assertTrue(!load("policy.#.maxDeliveryAttempts=0").forName("q").exhausted(1_000_000), "0: no limit");
     }
 
+    @Test
+    @DisplayName("built in code: a value of the wrong type or out of range is an IllegalArgumentException naming pattern and setting")
+    void programmaticRulesChecked() {
+        var pattern = new org.tallymq.broker.Authorizer.Pattern("orders.#");
+        IllegalArgumentException type = assertThrows(IllegalArgumentException.class, () -> new DeliveryPolicies.Rule(pattern,
+                java.util.Map.of(DeliveryPolicies.Setting.MAX_DELIVERY_ATTEMPTS, "five")));
+        assertTrue(type.getMessage().contains("orders.#") && type.getMessage().contains("maxDeliveryAttempts must be a Integer"),
+                type.getMessage());
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class, () -> new DeliveryPolicies(java.util.List.of(
+                new DeliveryPolicies.Rule(pattern, java.util.Map.of(DeliveryPolicies.Setting.REDELIVERY_DELAY, -1L)))));
+        assertTrue(range.getMessage().startsWith("orders.#: invalid delivery policy") && range.getMessage().contains("redeliveryDelay=-1"),
+                range.getMessage());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "unknown setting | policy.#.retries=3 | key 'policy.#.retries': expected policy.PATTERN.SETTING=value with SETTING one of maxDeliveryAttempts",
