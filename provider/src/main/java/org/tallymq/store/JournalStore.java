@@ -74,9 +74,12 @@ public final class JournalStore implements MessageStore {
                         loader.message(StoreCodec.decodeMessage(r.recordId(), r.payload(), deliveries, notBefore));
                     } else if (r.userType() == StoreCodec.DUPLICATE_ID) {
                         loader.duplicateId(StoreCodec.decodeDuplicateId(r.recordId(), r.payload()));
+                    } else if (r.userType() == StoreCodec.HEURISTIC) {
+                        loader.heuristic(StoreCodec.decodeHeuristic(r.recordId(), r.payload()));
                     } else {
                         failure[0] = new IOException("journal " + dir + ": record " + r.recordId() + " has unknown type "
-                                + r.userType() + "; this broker knows MESSAGE (1), SUBSCRIPTION (2) and DUPLICATE_ID (3)");
+                                + r.userType() + "; this broker knows MESSAGE (1), SUBSCRIPTION (2), DUPLICATE_ID (3) and"
+                                + " HEURISTIC (5)");
                     }
                 } catch (ProtocolException e) {
                     failure[0] = new IOException("journal " + dir + ": record " + r.recordId() + " cannot be read: "
@@ -189,6 +192,16 @@ public final class JournalStore implements MessageStore {
     @Override
     public CompletableFuture<Void> rollback(long txId, boolean sync) {
         return journal.appendRollback(txId, sync);
+    }
+
+    @Override
+    public CompletableFuture<Void> addHeuristic(StoredHeuristic h) {
+        return journal.appendAdd(h.recordId(), StoreCodec.HEURISTIC, StoreCodec.encodeHeuristic(h), true);
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteHeuristic(long recordId) {
+        return journal.appendDelete(recordId, true);
     }
 
     @Override
