@@ -9,7 +9,7 @@ import org.tallymq.protocol.PolicyProperties;
 
 /**
  * The {@code autoDuplicateId=true} connection option of one session: a message sent without a
- * {@code TallyDuplicateId} gets a new one (a random UUID), which stays on the Message object until the send
+ * {@code TallyDuplicateId} gets a new one (a random UUID per session, then a counter), which stays on the Message object until the send
  * has succeeded (in a transacted session: until {@code commit()} has). An application that repeats a send
  * or a transaction whose outcome it does not know, with the same Message objects, therefore repeats their
  * ids, and the broker keeps one copy of each; once the send succeeded the id is taken off again, so sending
@@ -23,6 +23,9 @@ import org.tallymq.protocol.PolicyProperties;
 final class AutoDuplicateIds {
 
     private final boolean on;
+    /** Random per session, so ids of different sessions, connections and JVMs never meet; a counter follows. */
+    private final String prefix = UUID.randomUUID() + ":";
+    private long next;
     private final List<TallyMessage> awaitingCommit = new ArrayList<>();
 
     AutoDuplicateIds(boolean on) {
@@ -35,7 +38,7 @@ final class AutoDuplicateIds {
             return false;
         }
         try {
-            m.properties.set(PolicyProperties.DUPLICATE_ID, UUID.randomUUID().toString());
+            m.properties.set(PolicyProperties.DUPLICATE_ID, prefix + next++);
             return true;
         } catch (jakarta.jms.JMSException e) { // read-only properties: a received message sent on as it is
             return false;
