@@ -46,6 +46,7 @@ public final class Broker implements Acceptor, AutoCloseable {
     private final BrokerConfig config;
     private final MessageStore store;
     private final FlowControl flow;
+    private final Pager pager;
     private final ScheduledThreadPoolExecutor loop;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong connectionIds = new AtomicLong();
@@ -88,6 +89,7 @@ public final class Broker implements Acceptor, AutoCloseable {
         this.config = config;
         this.store = store;
         this.flow = new FlowControl(this, config.memoryBudget(), config.blockTimeoutMillis());
+        this.pager = new Pager(this, store, config.memoryBudget());
         this.loop = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "tally-broker-" + config.name());
             t.setDaemon(true);
@@ -144,6 +146,7 @@ public final class Broker implements Acceptor, AutoCloseable {
     /** Replays the store into queues and subscriptions; on the loop, before any connection. */
     private void load() {
         List<StoredMessage> messages = new ArrayList<>();
+        RecoveredPages paged = new RecoveredPages(pager.threshold()); // beyond the paging threshold: ids only
         long[] maxId = new long[1];
         try {
             maxId[0] = store.load(new MessageStore.Loader() {
@@ -154,15 +157,21 @@ public final class Broker implements Acceptor, AutoCloseable {
 
                 @Override
                 public void message(StoredMessage m) {
-                    messages.add(m);
+                    if (!paged.take(m)) {
+                        messages.add(m);
+                    }
                 }
             });
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         lastId = Math.max(0, maxId[0]);
+        if (uncleanStop) {
+            pager.recoveredAfterUncleanStop(lastId);
+        }
         messages.sort(java.util.Comparator.comparingLong(StoredMessage::recordId));
-        int dropped = 0;
+        int dropped = paged.restore(key -> key instanceof QueueKey.Queue named ? queue(named.name())
+                : subscriptionQueue(((QueueKey.Subscription) key).subscriptionRecordId()), store);
         for (StoredMessage m : messages) {
             MessageQueue q = m.queue() instanceof QueueKey.Queue named ? queue(named.name())
                     : subscriptionQueue(((QueueKey.Subscription) m.queue()).subscriptionRecordId());
@@ -179,7 +188,7 @@ public final class Broker implements Acceptor, AutoCloseable {
             qm.deliveries = uncleanStop ? Math.max(m.deliveries(), 1) : m.deliveries();
             q.accept(qm);
         }
-        int restored = messages.size() - dropped;
+        int restored = messages.size() + paged.size() - dropped;
         if (restored > 0 || !durableById.isEmpty()) {
             LOG.info("broker '" + name() + "' recovered " + restored + " persistent messages and " + durableById.size()
                     + " durable subscriptions from " + store.description());
@@ -236,6 +245,10 @@ public final class Broker implements Acceptor, AutoCloseable {
 
     FlowControl flow() {
         return flow;
+    }
+
+    Pager pager() {
+        return pager;
     }
 
     /** Bytes of messages held in this broker's queues (what the memory budget limits). Thread-safe. */
@@ -366,6 +379,7 @@ public final class Broker implements Acceptor, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        pager.close();
         store.close();
         if (config.persistent() && loaded) {
             try {

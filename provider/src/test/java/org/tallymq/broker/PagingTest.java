@@ -1,0 +1,312 @@
+package org.tallymq.broker;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.tallymq.jms.TallyConnectionFactory;
+import org.tallymq.server.EmbeddedBrokers;
+
+/**
+ * Issue 4 item 5: a queue deeper than the memory budget keeps only ids of its PERSISTENT messages on the heap
+ * and reads them back from the journal when consumers reach them. Here the budget is 1 MiB (paging starts at
+ * half of it) and queues hold several MiB: messages must come back intact, in priority then FIFO order
+ * (spec 6.2.9 order, 6.2.10 priority), selected by selectors (spec 3.8), visible to browsers (spec 5.9), and the
+ * same after a restart, where replay itself keeps only ids beyond the threshold.
+ */
+@Timeout(120)
+class PagingTest {
+
+    private static final long BUDGET = 1 << 20;
+    private static final int COUNT = 3000; // about 3.5 MiB of 1 KiB messages: over three times the budget
+
+    @TempDir
+    Path dir;
+    private String name;
+
+    private Broker start() throws Exception {
+        name = "paging-" + dir.getFileName();
+        return EmbeddedBrokers.getOrStart(BrokerConfig.builder(name).dataDir(dir).memoryBudget(BUDGET)
+                .segmentBytes(4 << 20).build());
+    }
+
+    private TallyConnectionFactory factory() {
+        return new TallyConnectionFactory("vm://" + name + "?prefetch=50");
+    }
+
+    @AfterEach
+    void stop() {
+        if (name != null) {
+            EmbeddedBrokers.stop(name);
+        }
+    }
+
+    /** 1 KiB whose every byte depends on {@code i}, so a body that comes back wrong or from another message shows. */
+    private static byte[] body(int i) {
+        byte[] b = new byte[1024];
+        for (int k = 0; k < b.length; k++) {
+            b[k] = (byte) (i * 31 + k);
+        }
+        return b;
+    }
+
+    /** Sends {@code count} persistent messages (transacted, committed every 250: fast, and durable at commit). */
+    private static void send(Connection c, jakarta.jms.Destination d, int count, java.util.function.IntUnaryOperator priority)
+            throws Exception {
+        Session s = c.createSession(true, Session.SESSION_TRANSACTED);
+        MessageProducer p = s.createProducer(d);
+        p.setDeliveryMode(DeliveryMode.PERSISTENT);
+        for (int i = 0; i < count; i++) {
+            BytesMessage m = s.createBytesMessage();
+            m.writeBytes(body(i));
+            m.setIntProperty("i", i);
+            m.setStringProperty("color", i % 3 == 0 ? "red" : "blue");
+            p.send(m, DeliveryMode.PERSISTENT, priority.applyAsInt(i), 0);
+            if (i % 250 == 249) {
+                s.commit();
+            }
+        }
+        s.commit();
+        s.close();
+    }
+
+    private static void assertIntact(Message m, int i) throws Exception {
+        assertNotNull(m, "message " + i + " did not come back");
+        assertEquals(i, m.getIntProperty("i"));
+        BytesMessage b = (BytesMessage) m;
+        byte[] got = new byte[(int) b.getBodyLength()];
+        b.readBytes(got);
+        assertArrayEquals(body(i), got, "body of message " + i);
+    }
+
+    private static void assertPaged(Broker b, String queue, int depth) {
+        assertEquals(depth, b.queueDepth(queue));
+        assertTrue(b.queuedBytes() <= BUDGET, "the heap holds " + b.queuedBytes() + " bytes of messages for a queue of "
+                + depth + " 1 KiB messages; paging should keep it under the budget of " + BUDGET);
+    }
+
+    @Test
+    void aDeepQueueComesBackIntactAndInOrder() throws Exception {
+        Broker b = start();
+        try (Connection c = factory().createConnection()) {
+            Queue q = c.createSession().createQueue("deep");
+            send(c, q, COUNT, i -> 4);
+            assertPaged(b, "deep", COUNT);
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = s.createConsumer(q);
+            c.start();
+            for (int i = 0; i < COUNT; i++) {
+                assertIntact(consumer.receive(10_000), i);
+            }
+            assertNull(consumer.receiveNoWait());
+            assertEquals(0, b.queueDepth("deep"));
+        }
+    }
+
+    @Test
+    void priorityOrderHoldsAcrossPagedMessages() throws Exception {
+        Broker b = start();
+        try (Connection c = factory().createConnection()) {
+            Queue q = c.createSession().createQueue("prio");
+            send(c, q, COUNT, i -> i % 10);
+            assertPaged(b, "prio", COUNT);
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = s.createConsumer(q);
+            c.start();
+            for (int p = 9; p >= 0; p--) {
+                for (int i = p; i < COUNT; i += 10) {
+                    Message m = consumer.receive(10_000);
+                    assertIntact(m, i);
+                    assertEquals(p, m.getJMSPriority());
+                }
+            }
+            assertNull(consumer.receiveNoWait());
+        }
+    }
+
+    @Test
+    void selectorsSeePagedMessages() throws Exception {
+        Broker b = start();
+        try (Connection c = factory().createConnection()) {
+            Queue q = c.createSession().createQueue("colors");
+            send(c, q, COUNT, i -> 4);
+            assertPaged(b, "colors", COUNT);
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer red = s.createConsumer(q, "color = 'red'");
+            MessageConsumer blue = s.createConsumer(q, "color = 'blue' AND i >= 0");
+            c.start();
+            // both consumers drain their share, each in order
+            int nextRed = 0;
+            int nextBlue = 1;
+            while (nextRed < COUNT || nextBlue < COUNT) {
+                if (nextRed < COUNT) {
+                    assertIntact(red.receive(10_000), nextRed);
+                    nextRed += 3;
+                }
+                for (int k = 0; k < 2 && nextBlue < COUNT; k++) {
+                    assertIntact(blue.receive(10_000), nextBlue);
+                    nextBlue += nextBlue % 3 == 1 ? 1 : 2;
+                }
+            }
+            assertNull(red.receiveNoWait());
+            assertNull(blue.receiveNoWait());
+            assertEquals(0, b.queueDepth("colors"));
+        }
+    }
+
+    @Test
+    void aBrowserSeesPagedMessagesInOrder() throws Exception {
+        Broker b = start();
+        try (Connection c = factory().createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Queue q = s.createQueue("browsed");
+            send(c, q, COUNT, i -> 4);
+            assertPaged(b, "browsed", COUNT);
+            QueueBrowser browser = s.createBrowser(q, "color = 'red'");
+            List<Integer> seen = new ArrayList<>();
+            for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements(); ) {
+                Message m = (Message) e.nextElement();
+                seen.add(m.getIntProperty("i"));
+                assertIntact(m, m.getIntProperty("i"));
+            }
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < COUNT; i += 3) {
+                expected.add(i);
+            }
+            assertEquals(expected, seen);
+            assertEquals(COUNT, b.queueDepth("browsed"), "browsing takes nothing");
+        }
+    }
+
+    @Test
+    void pagedQueueAndDurableSubscriptionComeBackAfterARestart() throws Exception {
+        Broker b = start();
+        try (Connection c = factory().createConnection()) {
+            c.setClientID("pager");
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Topic t = s.createTopic("events");
+            s.createDurableSubscriber(t, "audit").close();
+            send(c, s.createQueue("kept"), COUNT, i -> i % 2 == 0 ? 7 : 2);
+            send(c, t, COUNT, i -> 4);
+            assertPaged(b, "kept", COUNT);
+        }
+        EmbeddedBrokers.stop(name);
+        b = start();
+        assertPaged(b, "kept", COUNT);
+        try (Connection c = factory().createConnection()) {
+            c.setClientID("pager");
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = s.createConsumer(s.createQueue("kept"));
+            MessageConsumer audit = s.createDurableSubscriber(s.createTopic("events"), "audit");
+            c.start();
+            for (int p : new int[] {7, 2}) {
+                for (int i = p == 7 ? 0 : 1; i < COUNT; i += 2) {
+                    Message m = consumer.receive(10_000);
+                    assertIntact(m, i);
+                    assertEquals(p, m.getJMSPriority());
+                    assertFalse(m.getJMSRedelivered(), "a clean stop counts no delivery attempt");
+                }
+            }
+            for (int i = 0; i < COUNT; i++) {
+                assertIntact(audit.receive(10_000), i);
+            }
+            assertNull(consumer.receiveNoWait());
+            assertNull(audit.receiveNoWait());
+        }
+    }
+
+    @Test
+    void afterAnUncleanStopPagedMessagesComeBackRedelivered() throws Exception {
+        Broker b = start();
+        try (Connection c = factory().createConnection()) {
+            send(c, c.createSession().createQueue("crashed"), COUNT, i -> 4);
+        }
+        EmbeddedBrokers.stop(name);
+        // what a kill -9 leaves behind: the marker a clean stop deletes (spec 3.4.7: the flag may be pessimistic)
+        Files.writeString(dir.resolve("broker.running"), "pid 1\n");
+        b = start();
+        assertPaged(b, "crashed", COUNT);
+        try (Connection c = factory().createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = s.createConsumer(s.createQueue("crashed"));
+            c.start();
+            for (int i = 0; i < COUNT; i++) {
+                Message m = consumer.receive(10_000);
+                assertIntact(m, i);
+                assertTrue(m.getJMSRedelivered(), "message " + i);
+                assertEquals(2, m.getIntProperty("JMSXDeliveryCount"), "message " + i);
+            }
+        }
+    }
+
+    @Test
+    void nonPersistentMessagesAreNotPagedAndStillWaitForRoom() throws Exception {
+        Broker b = start();
+        try (Connection c = factory().createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Queue q = s.createQueue("volatile");
+            MessageProducer p = s.createProducer(q);
+            p.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            int sent = 0;
+            // stops at the budget: the block timeout default is 30 s, so send only what fits and check the count
+            while (b.queuedBytes() < BUDGET) {
+                BytesMessage m = s.createBytesMessage();
+                m.writeBytes(body(sent));
+                m.setIntProperty("i", sent);
+                p.send(m);
+                sent++;
+            }
+            assertEquals(sent, b.queueDepth("volatile"));
+            assertTrue(b.queuedBytes() >= BUDGET, "non-persistent messages are all on the heap");
+            MessageConsumer consumer = s.createConsumer(q);
+            c.start();
+            for (int i = 0; i < sent; i++) {
+                assertIntact(consumer.receive(10_000), i);
+            }
+        }
+    }
+
+    @Test
+    void deletingADurableSubscriptionDeletesItsPagedMessages() throws Exception {
+        Broker b = start();
+        try (Connection c = factory().createConnection()) {
+            c.setClientID("pager");
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Topic t = s.createTopic("dropped");
+            s.createDurableSubscriber(t, "gone").close();
+            send(c, t, COUNT, i -> 4);
+            s.unsubscribe("gone");
+        }
+        EmbeddedBrokers.stop(name);
+        b = start();
+        try (Connection c = factory().createConnection()) {
+            c.setClientID("pager");
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer again = s.createDurableSubscriber(s.createTopic("dropped"), "gone");
+            c.start();
+            assertNull(again.receive(200), "an unsubscribed subscription's paged messages do not come back");
+        }
+    }
+}
