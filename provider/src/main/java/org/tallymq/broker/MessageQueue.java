@@ -197,7 +197,7 @@ final class MessageQueue {
                 target.deliver(this, m);
             }
         }
-        paging.refill(waitsForPage || (!it.hasNext() && anyConsumerHasCredit()), available.size());
+        paging.refill(waitsForPage, !waitsForPage && !it.hasNext() && anyConsumerHasCredit(), available.size());
     }
 
     /** Paged messages read back: they join the waiting messages (see {@link QueuePaging}). */

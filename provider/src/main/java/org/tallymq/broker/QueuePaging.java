@@ -18,15 +18,14 @@ import org.tallymq.store.StoredMessage;
  * neither priority nor FIFO order, also after a restart. A read takes the ids at the front without removing
  * them; when it completes they leave here and join the heap together, so dispatch never sees a gap.
  *
- * <p><b>Memory.</b> A paged message costs its 8-byte id. A queue reads ahead while it holds fewer than
- * {@link Pager#WINDOW} messages on the heap and the broker is under its paging threshold, and reads when
- * dispatch waits for the page even above it (up to the memory budget, or always when the queue has nothing
- * else on the heap), one read at a time.
+ * <p><b>Memory.</b> A paged message costs its 8-byte id. Reads are bounded: see {@link #refill}.
  *
  * <p><b>Limits.</b> A selector sees a paged message only once it is read back: when the first
  * {@link Pager#WINDOW} messages of a queue match no consumer's selector, matching messages behind them wait
  * until those are consumed (or expire). Expired paged messages are dropped when read back, not by the
- * periodic sweep.
+ * periodic sweep. Dispatch waits for a paged message that precedes the heap ones; if the queue then holds
+ * {@link Pager#WINDOW} or more messages on the heap while the broker is over its whole memory budget (filled
+ * by NON_PERSISTENT messages, say), the queue waits until memory frees up.
  *
  * <p>Event-loop thread only.
  */
@@ -86,17 +85,31 @@ final class QueuePaging {
     }
 
     /**
-     * Starts a read if one is due: dispatch waits for the page ({@code needed}), or the queue runs low.
+     * Starts a read if one is due. One read runs at a time, and reads are bounded so that a queue whose front
+     * no consumer selects cannot fill the heap:
+     * <ul>
+     * <li>{@code blocked}: dispatch stopped at a heap message that a paged one precedes; read while the queue
+     *     holds fewer than {@link Pager#WINDOW} messages on the heap or the broker is under its memory budget;</li>
+     * <li>{@code starved}: consumers with credit found nothing more on the heap; read while under the window;</li>
+     * <li>otherwise read ahead while under half the window and the paging threshold.</li>
+     * </ul>
      *
      * @param onHeap messages the queue holds on the heap, waiting
      */
-    void refill(boolean needed, int onHeap) {
-        if (ids.isEmpty() || reading || failed || onHeap >= Pager.WINDOW) {
+    void refill(boolean blocked, boolean starved, int onHeap) {
+        if (ids.isEmpty() || reading || failed) {
             return;
         }
         Pager pager = broker.pager();
         long used = broker.flow().used();
-        boolean due = needed ? used < pager.budget() || onHeap == 0 : used < pager.threshold() && onHeap < Pager.WINDOW / 2;
+        boolean due;
+        if (blocked) {
+            due = onHeap < Pager.WINDOW || used < pager.budget();
+        } else if (starved) {
+            due = onHeap < Pager.WINDOW;
+        } else {
+            due = onHeap < Pager.WINDOW / 2 && used < pager.threshold();
+        }
         if (!due) {
             return;
         }

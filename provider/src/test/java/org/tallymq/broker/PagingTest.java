@@ -92,6 +92,31 @@ class PagingTest {
         s.close();
     }
 
+    /**
+     * A consuming session that commits every 250 receipts (each AUTO_ACKNOWLEDGE ack would be forced to disk one
+     * by one, which makes a test of thousands of messages slow for no gain here).
+     */
+    private static final class Drain {
+        final Session session;
+        private int received;
+
+        Drain(Connection c) throws Exception {
+            session = c.createSession(true, Session.SESSION_TRANSACTED);
+        }
+
+        Message next(MessageConsumer consumer) throws Exception {
+            Message m = consumer.receive(10_000);
+            if (++received % 250 == 0) {
+                session.commit();
+            }
+            return m;
+        }
+
+        void done() throws Exception {
+            session.commit();
+        }
+    }
+
     private static void assertIntact(Message m, int i) throws Exception {
         assertNotNull(m, "message " + i + " did not come back");
         assertEquals(i, m.getIntProperty("i"));
@@ -114,13 +139,14 @@ class PagingTest {
             Queue q = c.createSession().createQueue("deep");
             send(c, q, COUNT, i -> 4);
             assertPaged(b, "deep", COUNT);
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = s.createConsumer(q);
+            Drain d = new Drain(c);
+            MessageConsumer consumer = d.session.createConsumer(q);
             c.start();
             for (int i = 0; i < COUNT; i++) {
-                assertIntact(consumer.receive(10_000), i);
+                assertIntact(d.next(consumer), i);
             }
             assertNull(consumer.receiveNoWait());
+            d.done();
             assertEquals(0, b.queueDepth("deep"));
         }
     }
@@ -132,12 +158,12 @@ class PagingTest {
             Queue q = c.createSession().createQueue("prio");
             send(c, q, COUNT, i -> i % 10);
             assertPaged(b, "prio", COUNT);
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = s.createConsumer(q);
+            Drain d = new Drain(c);
+            MessageConsumer consumer = d.session.createConsumer(q);
             c.start();
             for (int p = 9; p >= 0; p--) {
                 for (int i = p; i < COUNT; i += 10) {
-                    Message m = consumer.receive(10_000);
+                    Message m = d.next(consumer);
                     assertIntact(m, i);
                     assertEquals(p, m.getJMSPriority());
                 }
@@ -153,25 +179,26 @@ class PagingTest {
             Queue q = c.createSession().createQueue("colors");
             send(c, q, COUNT, i -> 4);
             assertPaged(b, "colors", COUNT);
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer red = s.createConsumer(q, "color = 'red'");
-            MessageConsumer blue = s.createConsumer(q, "color = 'blue' AND i >= 0");
+            Drain d = new Drain(c);
+            MessageConsumer red = d.session.createConsumer(q, "color = 'red'");
+            MessageConsumer blue = d.session.createConsumer(q, "color = 'blue' AND i >= 0");
             c.start();
             // both consumers drain their share, each in order
             int nextRed = 0;
             int nextBlue = 1;
             while (nextRed < COUNT || nextBlue < COUNT) {
                 if (nextRed < COUNT) {
-                    assertIntact(red.receive(10_000), nextRed);
+                    assertIntact(d.next(red), nextRed);
                     nextRed += 3;
                 }
                 for (int k = 0; k < 2 && nextBlue < COUNT; k++) {
-                    assertIntact(blue.receive(10_000), nextBlue);
+                    assertIntact(d.next(blue), nextBlue);
                     nextBlue += nextBlue % 3 == 1 ? 1 : 2;
                 }
             }
             assertNull(red.receiveNoWait());
             assertNull(blue.receiveNoWait());
+            d.done();
             assertEquals(0, b.queueDepth("colors"));
         }
     }
@@ -217,23 +244,24 @@ class PagingTest {
         assertPaged(b, "kept", COUNT);
         try (Connection c = factory().createConnection()) {
             c.setClientID("pager");
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = s.createConsumer(s.createQueue("kept"));
-            MessageConsumer audit = s.createDurableSubscriber(s.createTopic("events"), "audit");
+            Drain d = new Drain(c);
+            MessageConsumer consumer = d.session.createConsumer(d.session.createQueue("kept"));
+            MessageConsumer audit = d.session.createDurableSubscriber(d.session.createTopic("events"), "audit");
             c.start();
             for (int p : new int[] {7, 2}) {
                 for (int i = p == 7 ? 0 : 1; i < COUNT; i += 2) {
-                    Message m = consumer.receive(10_000);
+                    Message m = d.next(consumer);
                     assertIntact(m, i);
                     assertEquals(p, m.getJMSPriority());
                     assertFalse(m.getJMSRedelivered(), "a clean stop counts no delivery attempt");
                 }
             }
             for (int i = 0; i < COUNT; i++) {
-                assertIntact(audit.receive(10_000), i);
+                assertIntact(d.next(audit), i);
             }
             assertNull(consumer.receiveNoWait());
             assertNull(audit.receiveNoWait());
+            d.done();
         }
     }
 
@@ -249,11 +277,11 @@ class PagingTest {
         b = start();
         assertPaged(b, "crashed", COUNT);
         try (Connection c = factory().createConnection()) {
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = s.createConsumer(s.createQueue("crashed"));
+            Drain d = new Drain(c);
+            MessageConsumer consumer = d.session.createConsumer(d.session.createQueue("crashed"));
             c.start();
             for (int i = 0; i < COUNT; i++) {
-                Message m = consumer.receive(10_000);
+                Message m = d.next(consumer);
                 assertIntact(m, i);
                 assertTrue(m.getJMSRedelivered(), "message " + i);
                 assertEquals(2, m.getIntProperty("JMSXDeliveryCount"), "message " + i);
