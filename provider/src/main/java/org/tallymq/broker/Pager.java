@@ -49,8 +49,11 @@ final class Pager implements AutoCloseable {
         this.store = store;
         this.budget = budget;
         this.threshold = budget / 2;
+        // the factory must not hold the broker: this executor has a finalizer, which would keep a closed broker
+        // (and every message it held) reachable until finalization ran
+        String threadName = "tally-pager-" + broker.name();
         this.reader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "tally-pager-" + broker.name());
+            Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
