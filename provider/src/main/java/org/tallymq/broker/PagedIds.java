@@ -37,17 +37,15 @@ final class PagedIds {
     }
 
     /**
-     * Appends {@code id} to its priority's run if it comes after everything there.
+     * Adds {@code id} to its priority's run, in its place: usually at the end; a message of a transaction that
+     * committed after later sends of other sessions goes a little before it (cost: the ids it passes).
      *
-     * @return false (nothing added) if the run already holds a later id: such a message (a transaction
-     *         committed late) stays in memory, so every run stays ascending
+     * @return false if the id is there already (nothing added)
      */
-    boolean append(int priority, long id) {
-        Run r = runs[priorityIndex(priority)];
-        if (r.size > 0 && r.last() >= id) {
+    boolean add(int priority, long id) {
+        if (!runs[priorityIndex(priority)].insert(id)) {
             return false;
         }
-        r.add(id);
         size++;
         return true;
     }
@@ -142,6 +140,37 @@ final class PagedIds {
             }
             ring[(head + size) & (ring.length - 1)] = id;
             size++;
+        }
+
+        /** Inserts keeping the run ascending; false if {@code id} is present. */
+        boolean insert(long id) {
+            if (size == 0 || last() < id) {
+                add(id);
+                return true;
+            }
+            int lo = 0;
+            int hi = size - 1;
+            while (lo <= hi) { // first index whose id is >= id
+                int mid = (lo + hi) >>> 1;
+                if (get(mid) < id) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            if (get(lo) == id) {
+                return false;
+            }
+            if (size == ring.length) {
+                resize(ring.length * 2);
+            }
+            int mask = ring.length - 1;
+            for (int i = size; i > lo; i--) {
+                ring[(head + i) & mask] = ring[(head + i - 1) & mask];
+            }
+            ring[(head + lo) & mask] = id;
+            size++;
+            return true;
         }
 
         void removeFirst() {

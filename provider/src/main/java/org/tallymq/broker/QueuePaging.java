@@ -63,7 +63,7 @@ final class QueuePaging {
         if (ids.isEmpty() && broker.flow().used() + m.size <= pager.threshold()) {
             return false;
         }
-        if (!ids.append(m.data.priority(), m.sequence)) {
+        if (!ids.add(m.data.priority(), m.sequence)) {
             return false;
         }
         pager.announce(queue.description);
