@@ -170,8 +170,7 @@ public final class Broker implements Acceptor, AutoCloseable {
             pager.recoveredAfterUncleanStop(lastId);
         }
         messages.sort(java.util.Comparator.comparingLong(StoredMessage::recordId));
-        int dropped = paged.restore(key -> key instanceof QueueKey.Queue named ? queue(named.name())
-                : subscriptionQueue(((QueueKey.Subscription) key).subscriptionRecordId()), store);
+        int dropped = 0;
         for (StoredMessage m : messages) {
             MessageQueue q = m.queue() instanceof QueueKey.Queue named ? queue(named.name())
                     : subscriptionQueue(((QueueKey.Subscription) m.queue()).subscriptionRecordId());
@@ -188,6 +187,9 @@ public final class Broker implements Acceptor, AutoCloseable {
             qm.deliveries = uncleanStop ? Math.max(m.deliveries(), 1) : m.deliveries();
             q.accept(qm);
         }
+        // after the whole messages, which stay on the heap (they fit under the threshold)
+        dropped += paged.restore(key -> key instanceof QueueKey.Queue named ? queue(named.name())
+                : subscriptionQueue(((QueueKey.Subscription) key).subscriptionRecordId()), store);
         int restored = messages.size() + paged.size() - dropped;
         if (restored > 0 || !durableById.isEmpty()) {
             LOG.info("broker '" + name() + "' recovered " + restored + " persistent messages and " + durableById.size()

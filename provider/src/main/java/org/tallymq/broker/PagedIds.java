@@ -38,7 +38,8 @@ final class PagedIds {
 
     /**
      * Adds {@code id} to its priority's run, in its place: usually at the end; a message of a transaction that
-     * committed after later sends of other sessions goes a little before it (cost: the ids it passes).
+     * committed after later sends of other sessions goes a little before it (cost: the ids between it and the
+     * nearer end of the run).
      *
      * @return false if the id is there already (nothing added)
      */
@@ -165,8 +166,15 @@ final class PagedIds {
                 resize(ring.length * 2);
             }
             int mask = ring.length - 1;
-            for (int i = size; i > lo; i--) {
-                ring[(head + i) & mask] = ring[(head + i - 1) & mask];
+            if (lo < size / 2) { // move the shorter side: here the front, one place towards the head
+                head = (head - 1) & mask;
+                for (int i = 0; i < lo; i++) {
+                    ring[(head + i) & mask] = ring[(head + i + 1) & mask];
+                }
+            } else {
+                for (int i = size; i > lo; i--) {
+                    ring[(head + i) & mask] = ring[(head + i - 1) & mask];
+                }
             }
             ring[(head + lo) & mask] = id;
             size++;

@@ -26,7 +26,7 @@ class PagedIdsTest {
         List<Ref> model = new ArrayList<>();
         long next = 0;
         List<Long> late = new ArrayList<>();
-        for (int round = 0; round < 20_000; round++) {
+        for (int round = 0; round < 5_000; round++) {
             int op = random.nextInt(10);
             if (op < 6) {
                 // ids are unique and mostly increasing; some belong to a transaction that commits late
