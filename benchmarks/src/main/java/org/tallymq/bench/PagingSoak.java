@@ -32,7 +32,8 @@ import org.tallymq.server.EmbeddedBrokers;
  * </pre>
  *
  * Arguments: message count (default 1,000,000), data directory (default a new temporary one; must be empty),
- * producers (default 4). Producers send in transactions of 100 (each commit forced); the consumer commits
+ * producers (default 4), memory budget in bytes (default half the heap; a small one, say 2000000, pages nearly
+ * every message, so the heap per queued message printed is the cost of a paged one). Producers send in transactions of 100 (each commit forced); the consumer commits
  * every 100 too. The memory budget is the default, half the heap (paging starts at a quarter of it).
  */
 public final class PagingSoak {
@@ -47,6 +48,7 @@ public final class PagingSoak {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("tally-paging");
         int producers = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        String budget = args.length > 3 ? "&memoryBudget=" + Long.parseLong(args[3]) : "";
         long maxHeap = Runtime.getRuntime().maxMemory();
         System.out.printf("paging soak: %,d PERSISTENT 1 KiB messages, %d producers, max heap %,d MiB, data in %s%n", count,
                 producers, maxHeap >> 20, dir);
@@ -55,7 +57,7 @@ public final class PagingSoak {
         }
         HeapWatch watch = new HeapWatch();
         watch.start();
-        String url = "vm://paging?dataDir=" + dir;
+        String url = "vm://paging?dataDir=" + dir + budget;
         TallyConnectionFactory cf = new TallyConnectionFactory(url);
 
         produce(cf, count, producers, watch);

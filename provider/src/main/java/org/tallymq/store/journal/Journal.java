@@ -350,6 +350,11 @@ public final class Journal implements AutoCloseable {
         return reads.read(recordIds);
     }
 
+    /** For tests in this package. */
+    LiveReads liveReads() {
+        return reads;
+    }
+
     /**
      * Per-segment statistics, oldest first, as of the moment the writer handled the request. Thread-safe.
      *

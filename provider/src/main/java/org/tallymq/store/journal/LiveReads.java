@@ -30,6 +30,10 @@ final class LiveReads {
 
     private final JournalWriter writer;
     private final JournalIndex index;
+    /** Tests only: runs between the lookup and the reads, to move records under a read on purpose. */
+    volatile Runnable afterLocate;
+    /** Records read again on the writer thread because they moved (for tests and diagnostics). */
+    final java.util.concurrent.atomic.AtomicLong rereads = new java.util.concurrent.atomic.AtomicLong();
 
     LiveReads(JournalWriter writer, JournalIndex index) {
         this.writer = writer;
@@ -46,6 +50,10 @@ final class LiveReads {
      */
     List<LiveRecord> read(long[] ids) throws IOException {
         Where where = await(writer.call(() -> locate(ids), false));
+        Runnable hook = afterLocate;
+        if (hook != null) {
+            hook.run();
+        }
         List<LiveRecord> out = new ArrayList<>(ids.length);
         List<Integer> retry = new ArrayList<>();
         RecordReader reader = new RecordReader(where.segments, WINDOW);
@@ -66,6 +74,7 @@ final class LiveReads {
             out.add(r);
         }
         if (!retry.isEmpty()) {
+            rereads.addAndGet(retry.size());
             long[] again = new long[retry.size()];
             for (int k = 0; k < again.length; k++) {
                 again[k] = ids[retry.get(k)];
