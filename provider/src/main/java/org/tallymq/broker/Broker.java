@@ -253,7 +253,10 @@ public final class Broker implements Acceptor, AutoCloseable {
         return pager;
     }
 
-    /** Bytes of messages held in this broker's queues (what the memory budget limits). Thread-safe. */
+    /**
+     * Bytes of messages this broker's queues hold on the heap (what the memory budget limits; paged messages,
+     * whose bodies are only in the journal, do not count). Thread-safe.
+     */
     public long queuedBytes() {
         return inspect(flow::used);
     }

@@ -139,8 +139,19 @@ final class Pager implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Stops the pager thread after the read under way, if any (reads are short). Never interrupts it: an
+     * interrupt during a read would close the journal file's channel under the journal's writer.
+     */
     @Override
     public void close() {
-        reader.shutdownNow();
+        reader.shutdown();
+        try {
+            if (!reader.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warning("broker '" + broker.name() + "': a read of paged messages did not end within 10 s of close");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
