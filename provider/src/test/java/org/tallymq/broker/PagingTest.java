@@ -17,6 +17,7 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,13 +29,16 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tallymq.jms.TallyConnectionFactory;
 import org.tallymq.server.EmbeddedBrokers;
+import org.tallymq.server.TallyServer;
+import org.tallymq.transport.tcp.TcpOptions;
 
 /**
  * Issue 4 item 5: a queue deeper than the memory budget keeps only ids of its PERSISTENT messages on the heap
  * and reads them back from the journal when consumers reach them. Here the budget is 1 MiB (paging starts at
  * half of it) and queues hold several MiB: messages must come back intact, in priority then FIFO order
  * (spec 6.2.9 order, 6.2.10 priority), selected by selectors (spec 3.8), visible to browsers (spec 5.9), and the
- * same after a restart, where replay itself keeps only ids beyond the threshold.
+ * same after a restart, where replay itself keeps only ids beyond the threshold. In-VM, and over TCP once (the
+ * broker does the same for both; the TCP test shows nothing in the transport depends on the heap copy).
  */
 @Timeout(120)
 class PagingTest {
@@ -148,6 +152,27 @@ class PagingTest {
             assertNull(consumer.receiveNoWait());
             d.done();
             assertEquals(0, b.queueDepth("deep"));
+        }
+    }
+
+    @Test
+    void aDeepQueueComesBackIntactAndInOrderOverTcp() throws Exception {
+        TallyServer server = TallyServer.start(BrokerConfig.builder("paging-tcp").dataDir(dir).memoryBudget(BUDGET)
+                .segmentBytes(4 << 20).build(), new InetSocketAddress("127.0.0.1", 0), TcpOptions.defaults());
+        try (server; Connection c = new TallyConnectionFactory("tcp://127.0.0.1:" + server.address().getPort()
+                + "?prefetch=50").createConnection()) {
+            Queue q = c.createSession().createQueue("deep");
+            send(c, q, COUNT, i -> 4);
+            assertPaged(server.broker(), "deep", COUNT);
+            Drain d = new Drain(c);
+            MessageConsumer consumer = d.session.createConsumer(q);
+            c.start();
+            for (int i = 0; i < COUNT; i++) {
+                assertIntact(d.next(consumer), i);
+            }
+            assertNull(consumer.receiveNoWait());
+            d.done();
+            assertEquals(0, server.broker().queueDepth("deep"));
         }
     }
 
