@@ -177,6 +177,68 @@ class PagingTest {
     }
 
     @Test
+    void concurrentTransactedProducersAndAConsumerKeepEveryProducersOrder() throws Exception {
+        Broker b = start();
+        int producers = 3;
+        int each = 1500;
+        try (Connection c = factory().createConnection()) {
+            Queue q = c.createSession().createQueue("busy");
+            List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(producers);
+            try {
+                for (int p = 0; p < producers; p++) {
+                    int id = p;
+                    sends.add(pool.submit(() -> {
+                        try (Connection pc = factory().createConnection()) {
+                            // transactions of different sizes commit out of id order: ids are placed, not appended
+                            Session s = pc.createSession(true, Session.SESSION_TRANSACTED);
+                            MessageProducer producer = s.createProducer(q);
+                            for (int i = 0; i < each; i++) {
+                                BytesMessage m = s.createBytesMessage();
+                                m.writeBytes(body(id * each + i));
+                                m.setIntProperty("p", id);
+                                m.setIntProperty("i", id * each + i);
+                                producer.send(m, DeliveryMode.PERSISTENT, 4, 0);
+                                if (i % (37 + 50 * id) == 0) {
+                                    s.commit();
+                                }
+                            }
+                            s.commit();
+                        }
+                        return null;
+                    }));
+                }
+                // let the producers get well past the paging threshold first, then consume while they go on
+                while (b.queueDepth("busy") < 1200 && !sends.stream().allMatch(java.util.concurrent.Future::isDone)) {
+                    Thread.sleep(10);
+                }
+                int depth = b.queueDepth("busy");
+                assertTrue(b.queuedBytes() < depth * 1024L, "paging: " + depth + " messages queued, " + b.queuedBytes()
+                        + " bytes of them on the heap");
+                Drain d = new Drain(c);
+                MessageConsumer consumer = d.session.createConsumer(q);
+                c.start();
+                int[] next = new int[producers];
+                for (int n = 0; n < producers * each; n++) {
+                    Message m = d.next(consumer);
+                    assertNotNull(m, "message " + n + " of " + producers * each);
+                    int p = m.getIntProperty("p");
+                    assertIntact(m, p * each + next[p]);
+                    next[p]++;
+                }
+                d.done();
+                for (java.util.concurrent.Future<?> f : sends) {
+                    f.get();
+                }
+                assertNull(consumer.receiveNoWait());
+                assertEquals(0, b.queueDepth("busy"));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void priorityOrderHoldsAcrossPagedMessages() throws Exception {
         Broker b = start();
         try (Connection c = factory().createConnection()) {
