@@ -49,6 +49,7 @@ public final class Broker implements Acceptor, AutoCloseable {
     private final MessageStore store;
     private final FlowControl flow;
     private final XaTransactions xa = new XaTransactions(this);
+    private final Pager pager;
     private final ScheduledThreadPoolExecutor loop;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong connectionIds = new AtomicLong();
@@ -93,6 +94,7 @@ public final class Broker implements Acceptor, AutoCloseable {
         this.config = config;
         this.store = store;
         this.flow = new FlowControl(this, config.memoryBudget(), config.blockTimeoutMillis());
+        this.pager = new Pager(this, store, config.memoryBudget());
         this.loop = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "tally-broker-" + config.name());
             t.setDaemon(true);
@@ -162,6 +164,7 @@ public final class Broker implements Acceptor, AutoCloseable {
     private void load() {
         List<StoredMessage> messages = new ArrayList<>();
         List<StoredBranch> branches = new ArrayList<>();
+        RecoveredPages paged = new RecoveredPages(pager.threshold()); // beyond the paging threshold: ids only
         long[] maxId = new long[1];
         try {
             maxId[0] = store.load(new MessageStore.Loader() {
@@ -172,7 +175,9 @@ public final class Broker implements Acceptor, AutoCloseable {
 
                 @Override
                 public void message(StoredMessage m) {
-                    messages.add(m);
+                    if (!paged.take(m)) {
+                        messages.add(m);
+                    }
                 }
 
                 @Override
@@ -189,13 +194,28 @@ public final class Broker implements Acceptor, AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         lastId = Math.max(0, maxId[0]);
-        messages.sort(java.util.Comparator.comparingLong(StoredMessage::recordId));
+        if (uncleanStop) {
+            pager.recoveredAfterUncleanStop(lastId);
+        }
         Map<Long, StoredBranch> lockedBy = new HashMap<>();
         for (StoredBranch b : branches) {
             for (long id : b.deletes()) {
                 lockedBy.put(id, b);
             }
         }
+        long[] lockedButPaged = paged.extract(lockedBy.keySet());
+        if (lockedButPaged.length > 0) { // a prepared branch's consumed messages are held whole, locked
+            try {
+                for (StoredMessage m : store.readMessages(lockedButPaged)) {
+                    if (m != null) {
+                        messages.add(m);
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        messages.sort(java.util.Comparator.comparingLong(StoredMessage::recordId));
         Map<StoredBranch, List<XaBranch.Consumed>> consumedBy = new HashMap<>();
         int dropped = 0;
         for (StoredMessage m : messages) {
@@ -238,7 +258,10 @@ public final class Broker implements Acceptor, AutoCloseable {
                     + ". They wait for their transaction manager's commit or rollback (XAResource.recover() lists them);"
                     + " until then their sends are invisible and the messages they consumed are locked.");
         }
-        int restored = messages.size() - dropped;
+        // after the whole messages, which stay on the heap (they fit under the threshold)
+        dropped += paged.restore(key -> key instanceof QueueKey.Queue named ? queue(named.name())
+                : subscriptionQueue(((QueueKey.Subscription) key).subscriptionRecordId()), store);
+        int restored = messages.size() + paged.size() - dropped;
         if (restored > 0 || !durableById.isEmpty()) {
             LOG.info("broker '" + name() + "' recovered " + restored + " persistent messages and " + durableById.size()
                     + " durable subscriptions from " + store.description());
@@ -327,7 +350,14 @@ public final class Broker implements Acceptor, AutoCloseable {
         return flow;
     }
 
-    /** Bytes of messages held in this broker's queues (what the memory budget limits). Thread-safe. */
+    Pager pager() {
+        return pager;
+    }
+
+    /**
+     * Bytes of messages this broker's queues hold on the heap (what the memory budget limits; paged messages,
+     * whose bodies are only in the journal, do not count). Thread-safe.
+     */
     public long queuedBytes() {
         return inspect(flow::used);
     }
@@ -455,6 +485,7 @@ public final class Broker implements Acceptor, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        pager.close();
         store.close();
         if (config.persistent() && loaded) {
             try {
