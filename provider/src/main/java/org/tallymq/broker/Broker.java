@@ -51,6 +51,7 @@ public final class Broker implements Acceptor, AutoCloseable {
     private final DeadLetters deadLetters = new DeadLetters(this);
     private final DuplicateDetector duplicates = new DuplicateDetector(this);
     private final XaTransactions xa = new XaTransactions(this);
+    private final Pager pager;
     private final ScheduledThreadPoolExecutor loop;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong connectionIds = new AtomicLong();
@@ -97,6 +98,7 @@ public final class Broker implements Acceptor, AutoCloseable {
         this.config = config;
         this.store = store;
         this.flow = new FlowControl(this, config.memoryBudget(), config.blockTimeoutMillis());
+        this.pager = new Pager(this, store, config.memoryBudget());
         this.loop = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "tally-broker-" + config.name());
             t.setDaemon(true);
@@ -167,6 +169,7 @@ public final class Broker implements Acceptor, AutoCloseable {
         List<StoredMessage> messages = new ArrayList<>();
         List<org.tallymq.store.StoredDuplicateId> duplicateIds = new ArrayList<>();
         List<StoredBranch> branches = new ArrayList<>();
+        RecoveredPages paged = new RecoveredPages(pager.threshold()); // beyond the paging threshold: ids only
         long[] maxId = new long[1];
         try {
             maxId[0] = store.load(new MessageStore.Loader() {
@@ -177,7 +180,9 @@ public final class Broker implements Acceptor, AutoCloseable {
 
                 @Override
                 public void message(StoredMessage m) {
-                    messages.add(m);
+                    if (!paged.take(m)) {
+                        messages.add(m);
+                    }
                 }
 
                 @Override
@@ -199,13 +204,28 @@ public final class Broker implements Acceptor, AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         lastId = Math.max(0, maxId[0]);
-        messages.sort(java.util.Comparator.comparingLong(StoredMessage::recordId));
+        if (uncleanStop) {
+            pager.recoveredAfterUncleanStop(lastId);
+        }
         Map<Long, StoredBranch> lockedBy = new HashMap<>();
         for (StoredBranch b : branches) {
             for (long id : b.deletes()) {
                 lockedBy.put(id, b);
             }
         }
+        long[] lockedButPaged = paged.extract(lockedBy.keySet());
+        if (lockedButPaged.length > 0) { // a prepared branch's consumed messages are held whole, locked
+            try {
+                for (StoredMessage m : store.readMessages(lockedButPaged)) {
+                    if (m != null) {
+                        messages.add(m);
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        messages.sort(java.util.Comparator.comparingLong(StoredMessage::recordId));
         Map<StoredBranch, List<XaBranch.Consumed>> consumedBy = new HashMap<>();
         int dropped = 0;
         for (StoredMessage m : messages) {
@@ -249,8 +269,11 @@ public final class Broker implements Acceptor, AutoCloseable {
                     + ". They wait for their transaction manager's commit or rollback (XAResource.recover() lists them);"
                     + " until then their sends are invisible and the messages they consumed are locked.");
         }
-        duplicates.restore(duplicateIds, messages);
-        int restored = messages.size() - dropped;
+        // after the whole messages, which stay on the heap (they fit under the threshold)
+        dropped += paged.restore(key -> key instanceof QueueKey.Queue named ? queue(named.name())
+                : subscriptionQueue(((QueueKey.Subscription) key).subscriptionRecordId()), store);
+        duplicates.restore(duplicateIds, messages); // paged messages' ids come from their DUPLICATE_ID records only
+        int restored = messages.size() + paged.size() - dropped;
         if (restored > 0 || !durableById.isEmpty()) {
             LOG.info("broker '" + name() + "' recovered " + restored + " persistent messages and " + durableById.size()
                     + " durable subscriptions from " + store.description());
@@ -352,7 +375,15 @@ public final class Broker implements Acceptor, AutoCloseable {
         return duplicates;
     }
 
-    /** Bytes of messages held in this broker's queues (what the memory budget limits). Thread-safe. */
+
+    Pager pager() {
+        return pager;
+    }
+
+    /**
+     * Bytes of messages this broker's queues hold on the heap (what the memory budget limits; paged messages,
+     * whose bodies are only in the journal, do not count). Thread-safe.
+     */
     public long queuedBytes() {
         return inspect(flow::used);
     }
@@ -481,6 +512,7 @@ public final class Broker implements Acceptor, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        pager.close();
         store.close();
         if (config.persistent() && loaded) {
             try {

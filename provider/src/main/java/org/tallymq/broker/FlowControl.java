@@ -5,8 +5,10 @@ import java.util.logging.Logger;
 import org.tallymq.protocol.ErrorCode;
 
 /**
- * Producer flow control: the bytes of messages held in the broker's queues are counted, and while
- * they exceed the memory budget a send is not handled but parked, so its producer waits for the
+ * Producer flow control: the bytes of messages held on the heap by the broker's queues are counted
+ * (PERSISTENT messages of durable queues are paged out to the journal beyond half the budget, see
+ * {@link Pager}, so this mostly holds back NON_PERSISTENT senders), and while they exceed the memory
+ * budget a send is not handled but parked, so its producer waits for the
  * answer. Parked sends resume in arrival order as consumers make room; one still parked after the
  * block timeout fails with RESOURCE_ALLOCATION (ResourceAllocationException in the client). Nothing is
  * dropped and the broker never holds more than the budget plus the sends already under way.

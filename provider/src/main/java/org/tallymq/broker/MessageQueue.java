@@ -13,8 +13,8 @@ import org.tallymq.store.QueueKey;
  * An ordered store of messages with consumers: a queue, or the queue behind one topic
  * subscription. Everything here runs on the broker's event-loop thread.
  *
- * <p>Invariants: a message is in exactly one of {@link #available}, {@link #scheduled} or
- * {@link #inFlight} until it is acknowledged or dropped. Dispatch order is {@link
+ * <p>Invariants: a message is in exactly one of {@link #available}, {@link #scheduled},
+ * {@link #inFlight} or {@link #paging} (paged out: only its id on the heap) until it is acknowledged or dropped. Dispatch order is {@link
  * QueuedMessage#DELIVERY_ORDER}; a message returned unacknowledged goes back to its old place.
  */
 final class MessageQueue {
@@ -31,6 +31,7 @@ final class MessageQueue {
                     .thenComparingLong(m -> m.sequence));
     private final TreeSet<QueuedMessage> inFlight = new TreeSet<>(Comparator.comparingLong(m -> m.sequence));
     private final List<ServerConsumer> consumers = new ArrayList<>();
+    private final QueuePaging paging;
     private int nextConsumer;
     private boolean dispatchPending;
     private boolean deleted;
@@ -40,6 +41,11 @@ final class MessageQueue {
         this.broker = broker;
         this.description = description;
         this.storeKey = storeKey;
+        this.paging = new QueuePaging(broker, this);
+    }
+
+    QueuePaging paging() {
+        return paging;
     }
 
     /** A new message for this queue, not yet visible: the store may have to hold it first (see {@link #accept}). */
@@ -61,8 +67,12 @@ final class MessageQueue {
         if (deleted) {
             return;
         }
-        broker.flow().added(m);
         long now = broker.clock().millis();
+        if (paging.pageOut(m, now)) {
+            requestDispatch();
+            return;
+        }
+        broker.flow().added(m);
         if (m.isScheduled(now)) {
             scheduled.add(m);
             armTimer(m.readyAt());
@@ -129,7 +139,7 @@ final class MessageQueue {
 
     /** Messages waiting or in flight (not yet acknowledged). */
     int depth() {
-        return available.size() + scheduled.size() + inFlight.size();
+        return available.size() + scheduled.size() + inFlight.size() + paging.size();
     }
 
     /**
@@ -152,6 +162,7 @@ final class MessageQueue {
         scheduled.clear();
         inFlight.clear();
         consumers.clear();
+        paging.dropAll();
         return stored;
     }
 
@@ -165,6 +176,7 @@ final class MessageQueue {
         TreeSet<QueuedMessage> all = new TreeSet<>(QueuedMessage.DELIVERY_ORDER);
         all.addAll(available);
         all.addAll(inFlight);
+        all.addAll(paging.browse(selector, now));
         List<MessageData> out = new ArrayList<>();
         for (QueuedMessage m : all) {
             if (!m.isExpired(now) && selector.matches(m)) {
@@ -190,12 +202,14 @@ final class MessageQueue {
         }
         long now = broker.clock().millis();
         releaseScheduled(now);
+        boolean waitsForPage = false;
         var it = available.iterator();
-        while (it.hasNext()) {
-            if (!anyConsumerHasCredit()) {
-                return;
-            }
+        while (it.hasNext() && anyConsumerHasCredit()) {
             QueuedMessage m = it.next();
+            if (paging.anyBefore(m)) {
+                waitsForPage = true; // a paged message comes first: read it back before going on
+                break;
+            }
             if (m.isExpired(now)) {
                 it.remove();
                 broker.expired(this, m);
@@ -208,6 +222,22 @@ final class MessageQueue {
                 target.deliver(this, m);
             }
         }
+        paging.refill(waitsForPage, !waitsForPage && !it.hasNext() && anyConsumerHasCredit(), available.size());
+    }
+
+    /** Paged messages read back: they join the waiting messages (see {@link QueuePaging}). */
+    void pagedIn(List<QueuedMessage> messages) {
+        long now = broker.clock().millis();
+        for (QueuedMessage m : messages) {
+            broker.flow().added(m);
+            if (m.isScheduled(now)) { // a redelivery delay that was still running when it was paged at a restart
+                scheduled.add(m);
+                armTimer(m.readyAt());
+            } else {
+                available.add(m);
+            }
+        }
+        requestDispatch();
     }
 
     /** Removes waiting messages whose time to live has passed (the periodic sweep; dispatch also drops them). */

@@ -150,6 +150,32 @@ public final class JournalStore implements MessageStore {
     }
 
     @Override
+    public List<StoredMessage> readMessages(long[] recordIds) throws IOException {
+        List<LiveRecord> records = journal.read(recordIds);
+        List<StoredMessage> out = new ArrayList<>(records.size());
+        for (LiveRecord r : records) {
+            out.add(r == null ? null : decode(r));
+        }
+        return out;
+    }
+
+    private StoredMessage decode(LiveRecord r) throws IOException {
+        if (r.userType() != StoreCodec.MESSAGE) {
+            throw new IOException("journal " + dir + ": record " + r.recordId() + " is of type " + r.userType()
+                    + ", not a message (1); the broker asked for the wrong id");
+        }
+        try {
+            List<byte[]> updates = r.updates();
+            byte[] last = updates.isEmpty() ? null : updates.get(updates.size() - 1);
+            int deliveries = last == null ? 0 : StoreCodec.decodeDeliveries(r.recordId(), last);
+            long notBefore = last == null ? 0 : StoreCodec.decodeNotBefore(r.recordId(), last);
+            return StoreCodec.decodeMessage(r.recordId(), r.payload(), deliveries, notBefore);
+        } catch (ProtocolException e) {
+            throw new IOException("journal " + dir + ": record " + r.recordId() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void updateDeliveries(long recordId, int deliveries, long notBefore) {
         journal.appendUpdate(recordId, StoreCodec.encodeDeliveries(deliveries, notBefore), false);
     }

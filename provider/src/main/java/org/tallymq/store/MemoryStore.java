@@ -1,5 +1,7 @@
 package org.tallymq.store;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.tallymq.protocol.MessageData;
 import org.tallymq.protocol.XidData;
@@ -32,6 +34,11 @@ public final class MemoryStore implements MessageStore {
     @Override
     public CompletableFuture<Void> deleteMessage(long recordId, boolean sync) {
         return DONE;
+    }
+
+    @Override
+    public List<StoredMessage> readMessages(long[] recordIds) throws IOException {
+        throw new IOException("the in-memory store keeps no messages to read back; only a broker with a journal pages");
     }
 
     @Override

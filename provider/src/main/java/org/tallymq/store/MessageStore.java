@@ -1,6 +1,7 @@
 package org.tallymq.store;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.tallymq.protocol.MessageData;
 import org.tallymq.protocol.XidData;
@@ -51,6 +52,16 @@ public interface MessageStore extends AutoCloseable {
     CompletableFuture<Void> addMessage(long recordId, QueueKey queue, MessageData message);
 
     CompletableFuture<Void> deleteMessage(long recordId, boolean sync);
+
+    /**
+     * Reads persistent messages back by record id, with their delivery counts (what a broker that pages
+     * bodies out of its heap needs). Blocks the calling thread for the reads; call it off the broker's
+     * event loop where reads may be slow. Only a durable store has anything to read.
+     *
+     * @return one entry per id, in the order asked: null where no such message is stored (acknowledged)
+     * @throws IOException if the store failed or a record cannot be read
+     */
+    List<StoredMessage> readMessages(long[] recordIds) throws IOException;
 
     /** Records how many delivery attempts a message has seen; not forced. */
     default void updateDeliveries(long recordId, int deliveries) {

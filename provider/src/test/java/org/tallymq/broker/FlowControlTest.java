@@ -132,6 +132,7 @@ class FlowControlTest {
              Connection cc = broker.factory().createConnection()) {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer p = s.createProducer(s.createQueue("drain"));
+            p.setDeliveryMode(DeliveryMode.NON_PERSISTENT); // persistent ones would be paged to the journal instead
             int total = 300; // about 5 times the budget
             CompletableFuture<Integer> producer = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -169,6 +170,7 @@ class FlowControlTest {
         try (Broker broker = start(transport, 0); Connection c = broker.factory().createConnection()) {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer p = s.createProducer(s.createQueue("zero"));
+            p.setDeliveryMode(DeliveryMode.NON_PERSISTENT); // persistent ones would be paged instead
             assertThrows(ResourceAllocationException.class, () -> {
                 for (int i = 0; i < 1000; i++) {
                     p.send(kib(s, i));

@@ -84,6 +84,7 @@ public final class Journal implements AutoCloseable {
     private final JournalWriter writer;
     private final Thread writerThread;
     private final Compactor compactor;
+    private final LiveReads reads;
     private final Thread compactorThread;
     private final RecoveryReport report;
     private final Object stateLock = new Object();
@@ -109,6 +110,7 @@ public final class Journal implements AutoCloseable {
         });
         this.compactor = new Compactor(writer, index, b.io, b.dir, b.segmentSize, b.compactThreshold, b.autoCompact);
         compactorRef[0] = compactor;
+        this.reads = new LiveReads(writer, index);
         this.writerThread = new Thread(writer, "tally-journal-writer " + b.dir.getFileName());
         this.compactorThread = new Thread(compactor, "tally-journal-compactor " + b.dir.getFileName());
         writerThread.setDaemon(true);
@@ -327,6 +329,30 @@ public final class Journal implements AutoCloseable {
         JournalWriter.Append a = new JournalWriter.Append(r, sync);
         writer.submit(a);
         return a.future;
+    }
+
+    /**
+     * Reads live records back by id, as {@link #load} delivered them: the payload and every update in the order
+     * they took effect. A record that compaction copies forward meanwhile is found where it went (see
+     * {@link LiveReads}). Thread-safe; blocks the calling thread for the reads, and waits for the writer once to
+     * look the records up (behind appends already queued: at most one write and force).
+     *
+     * @return one entry per id, in the order asked: null where the id is not live (deleted, or never added)
+     * @throws IOException if the journal failed or is closed, or a record is corrupt on disk
+     */
+    public List<LiveRecord> read(long[] recordIds) throws IOException {
+        if (recordIds == null) {
+            throw new IllegalArgumentException("record ids must not be null");
+        }
+        if (state != State.LOADED) {
+            throw new IllegalStateException("read() needs a loaded, open journal; the journal in " + dir + " is " + state);
+        }
+        return reads.read(recordIds);
+    }
+
+    /** For tests in this package. */
+    LiveReads liveReads() {
+        return reads;
     }
 
     /**

@@ -15,13 +15,19 @@ final class RecordReader {
     private static final int WINDOW = 1 << 20;
 
     private final Map<Long, Segment> segments;
-    private ByteBuffer window = ByteBuffer.allocate(WINDOW);
+    private ByteBuffer window;
     private long windowSeq = -1;
     private long windowStart;
     private int windowLength;
 
     RecordReader(Map<Long, Segment> segments) {
+        this(segments, WINDOW);
+    }
+
+    /** @param windowBytes bytes read ahead per system call (a record larger than that is read whole) */
+    RecordReader(Map<Long, Segment> segments, int windowBytes) {
         this.segments = segments;
+        this.window = ByteBuffer.allocate(windowBytes);
     }
 
     JournalRecord read(long location) throws IOException {
