@@ -31,6 +31,8 @@ import org.tallymq.store.StoredMessage;
  * and makes it durable when it is; until then the live copy carries the id, and a crash that loses the
  * id's record keeps the copy, whose id is then written again at start. A PERSISTENT message with no stored
  * copy (a topic without durable subscriptions) has its id's record forced before the send is answered.
+ * (A message that replay keeps as an id only, beyond the paging threshold, is not read at start; its id is
+ * recovered from its DUPLICATE_ID record alone, so the narrow window above is not closed for it.)
  * Ids of NON_PERSISTENT messages are remembered in memory only: such a message does not survive a
  * restart either.
  *
