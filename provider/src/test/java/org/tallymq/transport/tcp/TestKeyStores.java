@@ -1,6 +1,10 @@
 package org.tallymq.transport.tcp;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Key stores for TLS tests, made once per JVM with the JDK's own {@code keytool} in a temporary
- * directory (nothing secret is checked in; nothing is downloaded). EC P-256 keys, PKCS12 stores.
+ * Key stores for TLS tests, made once per JVM in a temporary directory (keys by the JDK's own
+ * {@code keytool}, trust stores with the KeyStore API) (nothing secret is checked in; nothing is downloaded). EC P-256 keys, PKCS12 stores.
  *
  * <ul>
  *   <li>{@link #brokerKeys}: the broker's key, CN=localhost, SAN dns:localhost and ip:127.0.0.1</li>
@@ -70,13 +74,28 @@ public final class TestKeyStores {
         keytool(args);
     }
 
-    private void trust(Path from, String fromPassword, String alias, Path into, String asAlias)
-            throws IOException, InterruptedException {
-        Path cer = dir.resolve(asAlias + ".cer");
-        keytool(List.of("-exportcert", "-alias", alias, "-keystore", from.toString(), "-storetype", "PKCS12",
-                "-storepass", fromPassword, "-file", cer.toString()));
-        keytool(List.of("-importcert", "-noprompt", "-alias", asAlias, "-file", cer.toString(), "-storetype", "PKCS12",
-                "-keystore", into.toString(), "-storepass", TRUST_PASSWORD));
+    /** Adds the certificate of {@code from}'s key to the trust store {@code into} (made with the KeyStore API: no keytool run). */
+    private static void trust(Path from, String fromPassword, String alias, Path into, String asAlias) throws IOException {
+        try {
+            KeyStore source = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(from)) {
+                source.load(in, fromPassword.toCharArray());
+            }
+            KeyStore target = KeyStore.getInstance("PKCS12");
+            if (Files.exists(into)) {
+                try (InputStream in = Files.newInputStream(into)) {
+                    target.load(in, TRUST_PASSWORD.toCharArray());
+                }
+            } else {
+                target.load(null, null);
+            }
+            target.setCertificateEntry(asAlias, source.getCertificate(alias));
+            try (OutputStream out = Files.newOutputStream(into)) {
+                target.store(out, TRUST_PASSWORD.toCharArray());
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot make trust store " + into + ": " + e, e);
+        }
     }
 
     private static void keytool(List<String> args) throws IOException, InterruptedException {
