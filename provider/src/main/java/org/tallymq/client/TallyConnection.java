@@ -38,7 +38,7 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
 
     private static final Logger LOG = Logger.getLogger(TallyConnection.class.getName());
     /** Protocol version this client speaks. */
-    public static final int PROTOCOL_VERSION = 1;
+    public static final int PROTOCOL_VERSION = org.tallymq.protocol.Codec.PROTOCOL_VERSION;
 
     final ClientChannel channel;
     final ConnectionOptions options;
@@ -96,6 +96,7 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
             Command.Reply.Connected r = (Command.Reply.Connected) c.channel.call(
                     new Command.Connect(PROTOCOL_VERSION, user, password, c.clientId));
             c.connectionId = r.connectionId();
+            c.channel.negotiateHeartbeat(r.protocolVersion());
         } catch (JMSException e) {
             boolean lost = c.channel.isLost();
             c.channel.close("connect failed");

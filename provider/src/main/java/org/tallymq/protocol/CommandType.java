@@ -30,6 +30,7 @@ enum CommandType {
     UNSUBSCRIBE(0x12, Command.Unsubscribe.class),
     HEARTBEAT(0x13, Command.Heartbeat.class),
     SET_STARTED(0x14, Command.SetStarted.class),
+    SET_HEARTBEAT(0x1E, Command.SetHeartbeat.class), // version 2; 0x15-0x1D left to the XA commands
 
     DELIVER(0x40, Command.Deliver.class),
     CONNECTION_CLOSED_BY_BROKER(0x41, Command.ConnectionClosedByBroker.class),
@@ -37,7 +38,8 @@ enum CommandType {
     OK(0x60, Command.Reply.Ok.class),
     CONNECTED(0x61, Command.Reply.Connected.class),
     BROWSED(0x62, Command.Reply.Browsed.class),
-    FAILED(0x63, Command.Reply.Failed.class);
+    FAILED(0x63, Command.Reply.Failed.class),
+    HEARTBEAT_AGREED(0x6E, Command.Reply.HeartbeatAgreed.class); // version 2
 
     private static final CommandType[] BY_CODE = new CommandType[256];
     private static final Map<Class<?>, CommandType> BY_CLASS = new HashMap<>();
