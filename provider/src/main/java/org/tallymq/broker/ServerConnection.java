@@ -210,6 +210,10 @@ final class ServerConnection implements Endpoint {
             temporaries.remove(t.destination());
             r.ok();
         } else if (c instanceof Command.Unsubscribe u) {
+            DestinationRef topic = broker.durableSubscriptionTopic(clientId, u.subscriptionName());
+            if (topic != null) { // an unknown name fails in unsubscribe with InvalidDestinationException
+                broker.config().authorizer().checkUnsubscribe(user, u.subscriptionName(), topic, client.address());
+            }
             afterDurable(broker.unsubscribe(clientId, u.subscriptionName()), () -> { }, r);
         } else if (c instanceof Command.SetStarted st) {
             setStarted(st.started());
