@@ -107,8 +107,9 @@ public final class TlsContext {
      */
     static String explainHandshakeFailure(Throwable failure, String peer, boolean clientSide) {
         String detail = rootMessage(failure);
-        if (clientSide && causedBy(failure, CertificateException.class, CertPathValidatorException.class)
-                || detail.contains("PKIX") || detail.contains("certification path")) {
+        boolean untrusted = causedBy(failure, CertificateException.class, CertPathValidatorException.class)
+                || detail.contains("PKIX") || detail.contains("certification path");
+        if (untrusted) {
             if (detail.contains("No subject alternative") || detail.contains("No name matching")) {
                 return "TLS handshake with " + peer + " failed: the broker's certificate does not name the host in the"
                         + " URL (" + detail + "); connect with the host name the certificate was issued for, or add"
