@@ -125,7 +125,7 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
     }
 
     private static JMSException badUrl(String url, String problem) {
-        return new JMSException("invalid Tally connection URL '" + url + "': " + problem
+        return new JMSException("invalid Tally connection URL '" + maskSecrets(url) + "': " + problem
                 + "; expected vm://NAME[?options] for an embedded broker or tcp://HOST:PORT[?options]",
                 "TALLY-BAD-URL");
     }

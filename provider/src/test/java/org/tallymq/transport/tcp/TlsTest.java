@@ -292,11 +292,14 @@ class TlsTest {
     }
 
     @Test
-    @DisplayName("TLS options without ssl=true are refused as a malformed URL")
+    @DisplayName("TLS options without ssl=true are refused as a malformed URL, which is shown without its passwords")
     void tlsOptionWithoutSsl() {
-        JMSException e = assertThrows(JMSException.class,
-                () -> connect("tcp://localhost:1?trustStore=" + keys.clientTrust));
+        JMSException e = assertThrows(JMSException.class, () -> connect("tcp://localhost:1?trustStore=" + keys.clientTrust
+                + "&trustStorePassword=" + TestKeyStores.TRUST_PASSWORD));
         assertTrue(e.getMessage().contains("add ssl=true"), e.getMessage());
+        assertTrue(e.getMessage().contains("trustStorePassword=***"), "the URL is shown with its password hidden: "
+                + e.getMessage());
+        assertNoPassword(e);
     }
 
     @Test
