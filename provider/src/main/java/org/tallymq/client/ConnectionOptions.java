@@ -25,7 +25,8 @@ import java.util.Set;
  *   <tr><td>config</td><td>vm only: a broker config file (users, roles, permissions, populateUserId; see
  *       {@code org.tallymq.server.SecurityConfigFile}) for the embedded broker; users= adds to its users</td><td>none</td></tr>
  *   <tr><td>heartbeat</td><td>tcp only: milliseconds of silence after which the client sends a heartbeat;
- *       it declares the broker dead after three times as long without hearing from it</td><td>10000</td></tr>
+ *       it declares the broker dead after three times as long without hearing from it. Proposed to the
+ *       broker, which agrees to it within 100 ms to 10 min and uses the same period</td><td>10000</td></tr>
  *   <tr><td>memoryBudget</td><td>vm only: bytes of queued messages beyond which producers wait</td>
  *       <td>half the heap</td></tr>
  *   <tr><td>blockTimeout</td><td>vm only: milliseconds a waiting send waits before ResourceAllocationException</td>
