@@ -26,6 +26,7 @@ import org.tallymq.broker.BrokerConfig;
  * permission.producer=send:orders.#, createTemporary
  * permission.auditor=browse:#, consume:audit.*, createDurable:audit.*
  * populateUserId=true                 # set JMSXUserID of every sent message
+ * tls.keyStore=/etc/tally/broker.p12  # TLS keys: see TlsConfig (read there, skipped here)
  * </pre>
  *
  * A permission is {@code operation:pattern}, several separated by commas; operations are send,
@@ -67,7 +68,9 @@ public final class SecurityConfigFile {
         boolean populateUserId = false;
         for (String key : new TreeSet<>(p.stringPropertyNames())) {
             String value = p.getProperty(key).trim();
-            if (key.equals("populateUserId")) {
+            if (TlsConfig.isTlsKey(key)) {
+                continue; // read by TlsConfig (the standalone server's TLS settings)
+            } else if (key.equals("populateUserId")) {
                 if (!value.equals("true") && !value.equals("false")) {
                     throw bad(file, key, "true or false, not '" + value + "'");
                 }
@@ -90,7 +93,7 @@ public final class SecurityConfigFile {
                 permissions.put(key.substring("permission.".length()), permissions(file, key, value));
             } else {
                 throw bad(file, key, "one of user.NAME=password, user.NAME.roles=role,..., permission.ROLE=operation:pattern,..."
-                        + " or populateUserId=true|false; '" + key + "' is none of these");
+                        + ", populateUserId=true|false or tls.*; '" + key + "' is none of these");
             }
         }
         for (Map.Entry<String, Set<String>> e : roles.entrySet()) {
