@@ -56,16 +56,16 @@ public final class OrderProcessor implements AutoCloseable {
      * @param tallyName the name Tally's resources are enlisted and recovered under
      * @param db the database
      * @param h2Name the name H2's resources are enlisted and recovered under
-     * @param decorate wraps each resource before it is enlisted (identity for the sample; the crash tests use it
-     *        to stop the process inside two-phase commit); called with "tally" or "h2" and the named resource
+     * @param decorate wraps each resource before it is named and enlisted (identity for the sample; the crash
+     *        tests use it to stop the process inside two-phase commit); called with "tally" or "h2" and the resource
      */
     public OrderProcessor(TransactionManager tm, XAConnection jms, String tallyName, OrdersDatabase db, String h2Name,
             BiFunction<String, XAResource, XAResource> decorate) throws JMSException, SQLException {
         this.tm = tm;
         this.session = jms.createXASession();
-        this.tally = decorate.apply("tally", TallyRecovery.named(session.getXAResource(), tallyName));
+        this.tally = TallyRecovery.named(decorate.apply("tally", session.getXAResource()), tallyName);
         this.h2Connection = db.xaConnection();
-        this.h2 = decorate.apply("h2", OrdersDatabase.named(h2Connection.getXAResource(), h2Name));
+        this.h2 = OrdersDatabase.named(decorate.apply("h2", h2Connection.getXAResource()), h2Name);
         this.sql = h2Connection.getConnection();
         this.insert = sql.prepareStatement("INSERT INTO ORDERS (ORDER_ID, BODY) VALUES (?, ?)");
         Queue in = session.createQueue(ExactlyOnce.IN);
