@@ -8,7 +8,8 @@ import javax.transaction.xa.Xid;
  * Test-only: an XAResource that stops the JVM at once ({@link Runtime#halt}: no shutdown hooks, no
  * finally blocks, nothing flushed; for the files on disk the same as kill -9) at a named point of two-phase
  * commit, the n-th time the point is reached. The worker reads the point from system properties:
- * {@code crash.point} = {@code RESOURCE:WHEN-PHASE} with RESOURCE {@code tally} or {@code h2}, WHEN
+ * {@code crash.point} = {@code RESOURCE:WHEN-PHASE} with RESOURCE {@code tally} or {@code h2} (any label
+ * the caller wraps with), WHEN
  * {@code before} or {@code after}, PHASE {@code prepare} or {@code commit}; {@code crash.after} = n (default 1).
  *
  * <p>Threading: the counter is a plain field; one worker thread uses a resource.
@@ -39,7 +40,7 @@ final class CrashPoint implements XAResource {
         }
         String when = p.substring(resource.length() + 1);
         if (!when.matches("(before|after)-(prepare|commit)")) {
-            throw new IllegalArgumentException("crash.point '" + p + "': expected tally|h2 : before|after - prepare|commit");
+            throw new IllegalArgumentException("crash.point '" + p + "': expected RESOURCE:before|after-prepare|commit");
         }
         return new CrashPoint(r, resource, when, Integer.getInteger("crash.after", 1));
     }
