@@ -21,6 +21,13 @@ import java.util.function.Predicate;
  */
 final class ChildJvm {
 
+    /** Every child still running when the test JVM exits is killed, so no test leaves a process behind. */
+    private static final List<Process> ALL = new ArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ChildJvm::killAll, "kill child JVMs"));
+    }
+
     private final String label;
     private final Process process;
     private final List<String> lines = new ArrayList<>();
@@ -48,7 +55,22 @@ final class ChildJvm {
         cmd.addAll(List.of(args));
         Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        synchronized (ALL) {
+            ALL.add(p);
+        }
         return new ChildJvm(label, p, log);
+    }
+
+    /** SIGKILLs every child this JVM started that is still alive. */
+    static void killAll() {
+        synchronized (ALL) {
+            for (Process p : ALL) {
+                if (p.isAlive()) {
+                    p.destroyForcibly();
+                }
+            }
+            ALL.clear();
+        }
     }
 
     private void copy(Path log) {
