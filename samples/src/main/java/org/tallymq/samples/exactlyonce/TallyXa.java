@@ -1,6 +1,7 @@
 package org.tallymq.samples.exactlyonce;
 
 import jakarta.jms.XAConnectionFactory;
+import org.tallymq.jms.TallyXAConnectionFactory;
 
 /** Where the sample gets Tally's XAConnectionFactory. */
 final class TallyXa {
@@ -9,11 +10,6 @@ final class TallyXa {
     }
 
     static XAConnectionFactory factory(String url) {
-        try {
-            return (XAConnectionFactory) Class.forName("org.tallymq.jms.TallyXAConnectionFactory").getConstructor(String.class)
-                    .newInstance(url);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("TallyXAConnectionFactory is not available", e);
-        }
+        return new TallyXAConnectionFactory(url);
     }
 }
