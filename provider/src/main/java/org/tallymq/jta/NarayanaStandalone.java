@@ -1,6 +1,14 @@
 package org.tallymq.jta;
 
+import com.arjuna.ats.arjuna.AtomicAction;
 import com.arjuna.ats.arjuna.common.CoreEnvironmentBeanException;
+import com.arjuna.ats.arjuna.common.Uid;
+import com.arjuna.ats.arjuna.exceptions.ObjectStoreException;
+import com.arjuna.ats.arjuna.objectstore.StoreManager;
+import com.arjuna.ats.arjuna.state.InputObjectState;
+import com.arjuna.ats.internal.arjuna.common.UidHelper;
+import java.io.IOException;
+import java.util.ArrayList;
 import com.arjuna.ats.arjuna.common.ObjectStoreEnvironmentBean;
 import com.arjuna.ats.arjuna.common.arjPropertyManager;
 import com.arjuna.ats.arjuna.common.recoveryPropertyManager;
@@ -161,6 +169,32 @@ public final class NarayanaStandalone {
             }
             return value;
         }
+    }
+
+    /**
+     * The transactions Narayana's log still holds (committing or waiting for recovery), as Uid strings; empty
+     * when every transaction has been completed. For checks and operators; reads the configured object store.
+     *
+     * @throws IOException when the object store cannot be read
+     */
+    public static List<String> transactionsInLog() throws IOException {
+        List<String> uids = new ArrayList<>();
+        InputObjectState states = new InputObjectState();
+        try {
+            if (!StoreManager.getRecoveryStore().allObjUids(new AtomicAction().type(), states)) {
+                throw new IOException("Narayana's object store could not list its transactions");
+            }
+        } catch (ObjectStoreException e) {
+            throw new IOException("Narayana's object store could not be read: " + e.getMessage(), e);
+        }
+        while (states.notempty()) {
+            Uid uid = UidHelper.unpackFrom(states);
+            if (uid.equals(Uid.nullUid())) {
+                break;
+            }
+            uids.add(uid.stringForm());
+        }
+        return uids;
     }
 
     /** Installs {@link NamingRecordPlugin} unless a wrapping plugin (by object or class name) is configured. */
