@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -25,11 +27,12 @@ import org.tallymq.transport.tcp.TcpOptions;
  *
  * <pre>
  * mvn -q -pl samples -am package exec:java -DskipTests -Dexec.classpathScope=test \
- *     -Dsample.main=org.tallymq.samples.exactlyonce.ExactlyOnceBench -Dexec.args="5"
+ *     -Dsample.main=org.tallymq.samples.exactlyonce.ExactlyOnceBench -Dexec.args="5 3"
  * </pre>
  *
- * Arguments: seconds per measurement (default 5); optionally a transport ({@code vm} or {@code tcp}) and a
- * thread count, to run one measurement alone (that is how forces are counted: run one measurement under
+ * Arguments: seconds per measurement (default 5), repetitions (default 3; medians are printed); optionally a
+ * transport ({@code vm} or {@code tcp}) and a thread count, to run one configuration alone (that is how
+ * forces are counted: run one configuration under
  * {@code strace -f -y -e trace=fsync,fdatasync} and attribute each call by the file it names: Tally's journal
  * {@code tally-*.jnl}, H2's {@code orders.mv.db}, Narayana's object store {@code tx-log/...}). It also prints
  * the machine's fsync limit (1 KiB write + force, sequential) to compare with.
@@ -42,46 +45,66 @@ public final class ExactlyOnceBench {
     public static void main(String[] args) throws Exception {
         Logger.getLogger("com.arjuna").setLevel(Level.SEVERE);
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
-        List<String> transports = args.length > 1 ? List.of(args[1]) : List.of("vm", "tcp");
-        int[] threads = args.length > 2 ? new int[] {Integer.parseInt(args[2])} : new int[] {1, 4};
+        int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<String> transports = args.length > 2 ? List.of(args[2]) : List.of("vm", "tcp");
+        int[] threads = args.length > 3 ? new int[] {Integer.parseInt(args[3])} : new int[] {1, 4};
         Path root = Path.of("target", "xa-bench").toAbsolutePath();
         ExactlyOnce.deleteTree(root);
         Files.createDirectories(root);
-        System.out.printf("ExactlyOnceBench: %.1f s per measurement, JVM %s, %d cores, data in %s%n", seconds,
+        System.out.printf("ExactlyOnceBench: %.1f s per measurement, %d repetitions, JVM %s, %d cores, data in %s%n", seconds, reps,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), root);
-        System.out.printf("fsync limit (1 KiB write + force, ops/s): %,.0f%n", fsyncLimit(root.resolve("fsync.dat"), 2));
-        for (String transport : transports) {
-            TallyServer server = null;
-            String url;
-            if (transport.equals("tcp")) {
-                server = TallyServer.start(BrokerConfig.builder("xa-bench").dataDir(root.resolve("tally-tcp")).build(),
-                        new InetSocketAddress("127.0.0.1", 0), TcpOptions.defaults());
-                url = "tcp://127.0.0.1:" + server.address().getPort();
-            } else {
-                url = "vm://xa-bench?dataDir=" + root.resolve("tally-vm");
-            }
-            try (ExactlyOnceApp app = ExactlyOnceApp.start(new ExactlyOnceApp.Settings(root, url, "xa-bench", 120, 20_000))) {
-                int next = 1;
-                for (int t : threads) {
-                    // warm up (and estimate the rate so the queue never runs dry during the measurement)
-                    app.sendOrders(next, 200 * t);
-                    next += 200 * t;
-                    double warm = measure(app, t, 1.5);
-                    int needed = (int) (warm * seconds * 2) + 500;
-                    app.sendOrders(next, needed);
-                    next += needed;
-                    double rate = measure(app, t, seconds);
-                    System.out.printf("%-4s %d thread(s): %,8.1f XA transactions/s (receive + INSERT + send, 2PC over Tally and H2)%n",
-                            transport, t, rate);
-                    app.drainConfirmations(200);
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        List<Double> fsyncs = new ArrayList<>();
+        for (int rep = 1; rep <= reps; rep++) {
+            for (String transport : transports) {
+                TallyServer server = null;
+                String url;
+                if (transport.equals("tcp")) {
+                    server = TallyServer.start(BrokerConfig.builder("xa-bench-" + rep).dataDir(root.resolve("tally-tcp-" + rep)).build(),
+                            new InetSocketAddress("127.0.0.1", 0), TcpOptions.defaults());
+                    url = "tcp://127.0.0.1:" + server.address().getPort();
+                } else {
+                    url = "vm://xa-bench-" + rep + "?dataDir=" + root.resolve("tally-vm-" + rep);
                 }
-            } finally {
-                if (server != null) {
-                    server.close();
+                try (ExactlyOnceApp app = ExactlyOnceApp.start(new ExactlyOnceApp.Settings(root, url, "xa-bench", 120, 20_000))) {
+                    int next = 1;
+                    for (int t : threads) {
+                        // warm up (and estimate the rate so the queue never runs dry during the measurement)
+                        app.sendOrders(next, 100 * t);
+                        next += 100 * t;
+                        double warm = measure(app, t, 1.5);
+                        int needed = (int) (warm * seconds * 2) + 300;
+                        app.sendOrders(next, needed);
+                        next += needed;
+                        double fsync = fsyncLimit(root.resolve("fsync.dat"), 1);
+                        double rate = measure(app, t, seconds);
+                        fsyncs.add(fsync);
+                        String key = String.format("%-3s %d thread(s)", transport, t);
+                        rates.computeIfAbsent(key, k -> new ArrayList<>()).add(rate);
+                        ratios.computeIfAbsent(key, k -> new ArrayList<>()).add(rate / fsync);
+                        System.out.printf("rep %d  %s: %,7.1f XA transactions/s   (fsync limit just before: %,.0f/s)%n", rep, key, rate, fsync);
+                        app.drainConfirmations(200);
+                    }
+                } finally {
+                    if (server != null) {
+                        server.close();
+                    }
                 }
             }
         }
+        System.out.printf("--- medians over %d repetitions (receive + INSERT + send, two-phase commit over Tally and H2 by Narayana) ---%n", reps);
+        System.out.printf("fsync limit (1 KiB write + force, ops/s): %,.0f%n", median(fsyncs));
+        for (String key : rates.keySet()) {
+            System.out.printf("%s: %,7.1f XA transactions/s   (%.3f transactions per fsync of the machine)%n", key, median(rates.get(key)),
+                    median(ratios.get(key)));
+        }
         System.exit(0);
+    }
+
+    private static double median(List<Double> v) {
+        double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
     }
 
     /** Runs {@code threads} processors for {@code seconds}; returns committed transactions per second. */
