@@ -7,6 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +35,8 @@ import org.tallymq.transport.tcp.TcpOptions;
  * Arguments: seconds per measurement (default 5), repetitions (default 3; medians are printed); optionally a
  * transport ({@code vm} or {@code tcp}) and a thread count, to run one configuration alone (that is how
  * forces are counted: run one configuration under
- * {@code strace -f -y -e trace=fsync,fdatasync} and attribute each call by the file it names: Tally's journal
+ * {@code strace -f -ttt -y -e trace=fsync,fdatasync}, count the calls between the times of the {@code WINDOW}
+ * line that follows each measurement, and attribute each by the file it names: Tally's journal
  * {@code tally-*.jnl}, H2's {@code orders.mv.db}, Narayana's object store {@code tx-log/...}). It also prints
  * the machine's fsync limit (1 KiB write + force, sequential) to compare with.
  */
@@ -114,6 +117,7 @@ public final class ExactlyOnceBench {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         List<Thread> workers = new ArrayList<>();
         long start = System.nanoTime();
+        long startEpoch = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
         for (int i = 0; i < threads; i++) {
             OrderProcessor p = app.processor((name, r) -> r);
             int first = i;
@@ -137,6 +141,8 @@ public final class ExactlyOnceBench {
             w.join();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        // for counting forces under strace -ttt: the window in epoch seconds and what committed in it
+        System.out.printf("WINDOW %.6f %.6f committed=%d%n", startEpoch / 1e6, Instant.now().toEpochMilli() / 1e3 + 0.0, committed.get());
         if (failure.get() != null) {
             throw failure.get();
         }

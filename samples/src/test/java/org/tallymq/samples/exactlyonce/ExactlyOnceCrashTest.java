@@ -66,7 +66,7 @@ class ExactlyOnceCrashTest {
     private static final Pattern READY = Pattern.compile("READY tallyPrepared=(\\d+) h2Prepared=(\\d+) log=(\\d+)");
 
     private final int rounds = Integer.getInteger("crash.rounds", 1);
-    private final int randomKills = Integer.getInteger("crash.randomKills", 4);
+    private final int randomKills = Integer.getInteger("crash.randomKills", 3);
     private final long seed = Long.getLong("crash.seed", System.nanoTime());
 
     /** The bound of one scenario: 240 s by default, {@code crash.timeoutSeconds} for long runs. */
