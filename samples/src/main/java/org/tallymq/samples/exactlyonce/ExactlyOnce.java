@@ -56,10 +56,13 @@ public final class ExactlyOnce {
             app.sendOrders(1, orders);
             System.out.println("sent " + orders + " orders to " + IN);
             long start = System.nanoTime();
+            long lastCommit = start;
             try (OrderProcessor processor = app.processor((name, resource) -> resource)) {
                 String id;
+                // Narayana prepares and commits in enlistment order; alternating it only shows that either order works
                 while ((id = processor.processOne(processed % 2 == 0 ? Order.TALLY_FIRST : Order.H2_FIRST, 1_000)) != null) {
                     processed++;
+                    lastCommit = System.nanoTime();
                     if (processed <= 5 || processed == orders) {
                         System.out.println(id + ": received from " + IN + ", row inserted into ORDERS, confirmation sent to "
                                 + OUT + ", committed by two-phase commit (Tally + H2)");
@@ -68,7 +71,7 @@ public final class ExactlyOnce {
                     }
                 }
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double seconds = Math.max(1e-9, (lastCommit - start) / 1e9);
             System.out.printf("processed %d orders in %.2f s (%.0f transactions/s)%n", processed, seconds, processed / seconds);
             ok = check(app, processed);
         }
