@@ -1,0 +1,172 @@
+package org.tallymq.ra;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Session;
+import jakarta.resource.ResourceException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.transaction.xa.XAResource;
+import org.tallymq.ra.ConnectionRequest.Kind;
+
+/**
+ * The Tally objects under one {@link TallyManagedConnection}, made on first use: for classic handles a connection
+ * with an AUTO_ACKNOWLEDGE session and (for local transactions) a transacted one; for JMSContext handles the same
+ * as contexts sharing one connection.
+ *
+ * <p>Thread-safe: every method locks this object (the server and the application's thread may meet here).
+ */
+final class PhysicalConnection {
+
+    private static final Logger LOG = Logger.getLogger(PhysicalConnection.class.getName());
+
+    private final TallyManagedConnectionFactory mcf;
+    private final ConnectionRequest request;
+    private final TallyManagedConnection owner;
+
+    private Connection connection;
+    private Session autoSession;
+    private Session transactedSession;
+    private JMSContext autoContext;
+    private JMSContext transactedContext;
+
+    PhysicalConnection(TallyManagedConnectionFactory mcf, ConnectionRequest request, TallyManagedConnection owner)
+            throws ResourceException {
+        this.mcf = mcf;
+        this.request = request;
+        this.owner = owner;
+        try {
+            // connect now, so the server learns at once that the broker cannot be reached
+            if (request.kind() == Kind.CLASSIC) {
+                connection();
+            } else {
+                autoContext();
+            }
+        } catch (JMSException | JMSRuntimeException e) {
+            throw TallyManagedConnection.resourceException("could not connect to the Tally broker at "
+                    + mcf.effectiveConnectionURL() + " (is it running, and is the resource adapter's ConnectionURL "
+                    + "right?)", e instanceof JMSException j ? j : new JMSException(e.getMessage()));
+        }
+    }
+
+    synchronized Connection connection() throws JMSException {
+        if (request.kind() != Kind.CLASSIC) {
+            throw new jakarta.jms.IllegalStateException("this managed connection serves JMSContext handles");
+        }
+        if (connection == null) {
+            connection = mcf.physicalFactory().createConnection(request.userName(), request.password());
+            connection.setExceptionListener(owner);
+        }
+        return connection;
+    }
+
+    synchronized Session autoSession() throws JMSException {
+        if (autoSession == null) {
+            autoSession = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        }
+        return autoSession;
+    }
+
+    synchronized Session transactedSession() throws JMSException {
+        if (transactedSession == null) {
+            transactedSession = connection().createSession(true, Session.SESSION_TRANSACTED);
+        }
+        return transactedSession;
+    }
+
+    synchronized JMSContext autoContext() throws JMSException {
+        if (request.kind() != Kind.CONTEXT) {
+            throw new jakarta.jms.IllegalStateException("this managed connection serves classic Connection handles");
+        }
+        if (autoContext == null) {
+            autoContext = mcf.physicalFactory().createContext(request.userName(), request.password(),
+                    JMSContext.AUTO_ACKNOWLEDGE);
+            autoContext.setExceptionListener(owner);
+        }
+        return autoContext;
+    }
+
+    synchronized JMSContext transactedContext() throws JMSException {
+        if (transactedContext == null) {
+            transactedContext = autoContext().createContext(JMSContext.SESSION_TRANSACTED); // same connection
+        }
+        return transactedContext;
+    }
+
+    synchronized void commitLocal() throws JMSException {
+        try {
+            if (transactedSession != null) {
+                transactedSession.commit();
+            }
+            if (transactedContext != null) {
+                transactedContext.commit();
+            }
+        } catch (JMSRuntimeException e) {
+            throw jms(e);
+        }
+    }
+
+    synchronized void rollbackLocal() throws JMSException {
+        try {
+            if (transactedSession != null) {
+                transactedSession.rollback();
+            }
+            if (transactedContext != null) {
+                transactedContext.rollback();
+            }
+        } catch (JMSRuntimeException e) {
+            throw jms(e);
+        }
+    }
+
+    /** XA is not available in this build of the provider. */
+    synchronized XAResource xaResource() throws JMSException {
+        throw new JMSException("this build of the Tally resource adapter supports NoTransaction and LocalTransaction "
+                + "only; set transaction-support to LocalTransaction in the server's configuration");
+    }
+
+    boolean inXaBranch() {
+        return false;
+    }
+
+    /** The pool takes the connection back: a later user starts it again, as for a new connection. */
+    synchronized void stopQuietly() {
+        if (connection != null) {
+            try {
+                connection.stop();
+            } catch (JMSException | RuntimeException e) {
+                LOG.log(Level.FINE, "could not stop a pooled Tally connection", e);
+            }
+        }
+    }
+
+    synchronized void close() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+            if (transactedContext != null) {
+                transactedContext.close();
+            }
+            if (autoContext != null) {
+                autoContext.close();
+            }
+        } catch (JMSException | RuntimeException e) {
+            LOG.log(Level.FINE, "could not close a Tally connection the server destroyed", e);
+        } finally {
+            connection = null;
+            autoSession = null;
+            transactedSession = null;
+            autoContext = null;
+            transactedContext = null;
+        }
+    }
+
+    private static JMSException jms(JMSRuntimeException e) {
+        JMSException j = new JMSException(e.getMessage(), e.getErrorCode());
+        j.initCause(e);
+        return j;
+    }
+}
