@@ -54,7 +54,9 @@ final class Handles {
     /** A new classic connection handle (also a QueueConnection and TopicConnection). */
     static Connection connection(TallyManagedConnection mc) {
         ConnectionHandle h = new ConnectionHandle(mc);
-        return (Connection) h.proxy(new Class<?>[] {Connection.class, QueueConnection.class, TopicConnection.class});
+        PooledConnection c = new PooledConnection(h);
+        h.setPublicHandle(c);
+        return c;
     }
 
     /** A new JMSContext handle. */
@@ -65,6 +67,9 @@ final class Handles {
 
     /** The handler behind a proxy made by this class, or null for another object. */
     static Handle handleOf(Object proxy) {
+        if (proxy instanceof PooledConnection c) {
+            return c.handle();
+        }
         if (proxy != null && Proxy.isProxyClass(proxy.getClass())
                 && Proxy.getInvocationHandler(proxy) instanceof Handle h) {
             return h;
@@ -86,6 +91,10 @@ final class Handles {
 
         Object proxy() {
             return proxy;
+        }
+
+        void setPublicHandle(Object handle) {
+            this.proxy = handle;
         }
 
         boolean isClosed() {
@@ -292,6 +301,15 @@ final class Handles {
             mc = other;
         }
 
+        /** The physical connection, or IllegalStateException once this handle is closed. */
+        Connection physical() throws JMSException {
+            if (isClosed()) {
+                throw new IllegalStateException("this " + what() + " is closed; get a new one from the connection "
+                        + "factory", "TALLY-RA-CLOSED");
+            }
+            return mc.connection();
+        }
+
         @Override
         Object call(Method m, Object[] args) throws Throwable {
             String name = m.getName();
@@ -311,14 +329,14 @@ final class Handles {
          * Every createSession variant: the arguments are ignored, as section 12.3 allows (inside a container
          * transaction the session takes part in it; outside one it is non-transacted with AUTO_ACKNOWLEDGE).
          */
-        private synchronized Object createSession() throws JMSException {
+        synchronized Session createSession() throws JMSException {
             if (session != null && !session.isClosed()) {
                 throw new IllegalStateException("this connection already has an open session, and an application in a "
                         + "Jakarta EE web or EJB container may have only one per connection (Jakarta Messaging 3.1 "
                         + "section 12.2); close it first, or create another connection", "TALLY-RA-ONE-SESSION");
             }
             session = new SessionHandle(mc, mc.session());
-            return session.proxy(new Class<?>[] {Session.class, QueueSession.class, TopicSession.class});
+            return (Session) session.proxy(new Class<?>[] {Session.class, QueueSession.class, TopicSession.class});
         }
 
         @Override

@@ -54,10 +54,18 @@ final class Restrictions {
      * {@code JMSException}, unchecked otherwise.
      */
     static Exception forbidden(Method m, String what, String why) {
-        String text = what + "." + m.getName() + " may not be called by an application in a Jakarta EE web or EJB "
+        return declaresJmsException(m) ? forbidden(what, m.getName(), why)
+                : new IllegalStateRuntimeException(text(what, m.getName(), why), "TALLY-RA-EE-RESTRICTION");
+    }
+
+    /** The exception for a forbidden call of a method that declares JMSException. */
+    static IllegalStateException forbidden(String what, String method, String why) {
+        return new IllegalStateException(text(what, method, why), "TALLY-RA-EE-RESTRICTION");
+    }
+
+    private static String text(String what, String method, String why) {
+        return what + "." + method + " may not be called by an application in a Jakarta EE web or EJB "
                 + "container (Jakarta Messaging 3.1 section 12.2): " + why;
-        return declaresJmsException(m) ? new IllegalStateException(text, "TALLY-RA-EE-RESTRICTION")
-                : new IllegalStateRuntimeException(text, "TALLY-RA-EE-RESTRICTION");
     }
 
     static Exception forbiddenAsyncSend(Method m, String what) {

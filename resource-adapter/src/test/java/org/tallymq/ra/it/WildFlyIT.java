@@ -1,0 +1,147 @@
+package org.tallymq.ra.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import jakarta.ejb.EJB;
+import jakarta.jms.Queue;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Tally's RAR in a real WildFly (standalone-full.xml), started by Arquillian: the RAR the build made, with an
+ * ironjacamar.xml (pool, transaction support, recovery, queues), and a WAR with message-driven beans and a stateless
+ * bean. The adapter talks to a standalone Tally broker over TCP ({@link ItBroker}). The test methods run inside the
+ * server.
+ */
+@ExtendWith(ArquillianExtension.class)
+class WildFlyIT {
+
+    /** The transaction support the RAR is deployed with in this run. */
+    static final String TX = System.getProperty("tally.it.tx", "LocalTransaction");
+
+    @Deployment(name = "rar", order = 1, testable = false)
+    static ResourceAdapterArchive rar() throws IOException {
+        File built = new File(System.getProperty("tally.rar"));
+        ResourceAdapterArchive rar = ShrinkWrap.create(ResourceAdapterArchive.class, "tally-ra.rar")
+                .merge(ShrinkWrap.createFromZipFile(ResourceAdapterArchive.class, built));
+        String ij;
+        try (InputStream in = WildFlyIT.class.getResourceAsStream("/it/ironjacamar.xml")) {
+            ij = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        boolean xa = TX.equals("XATransaction");
+        ij = ij.replace("@PORT@", System.getProperty("tally.it.port"))
+                .replace("@TX@", TX)
+                .replace("@POOL@", xa
+                        ? "<xa-pool><min-pool-size>0</min-pool-size><max-pool-size>10</max-pool-size>"
+                          + "<prefill>false</prefill><is-same-rm-override>false</is-same-rm-override></xa-pool>"
+                        : "<pool><min-pool-size>0</min-pool-size><max-pool-size>10</max-pool-size>"
+                          + "<prefill>false</prefill></pool>")
+                .replace("@RECOVERY@", xa ? "<recovery no-recovery=\"false\"/>" : "");
+        return rar.addAsManifestResource(new StringAsset(ij), "ironjacamar.xml");
+    }
+
+    @Deployment(name = "app", order = 2)
+    static WebArchive app() {
+        return ShrinkWrap.create(WebArchive.class, "tally-it.war")
+                .addClasses(Results.class, SenderBean.class, RecordingMdb.class, FlakyMdb.class, OrderMdb.class,
+                        OrderTable.class)
+                .addAsWebInfResource(WildFlyIT.class.getResource("/it/jboss-ejb3.xml"), "jboss-ejb3.xml")
+                .addAsWebInfResource(WildFlyIT.class.getResource("/it/tally-it-ds.xml"), "tally-it-ds.xml");
+    }
+
+    @EJB
+    private SenderBean sender;
+
+    @EJB
+    private Results results;
+
+    @EJB
+    private OrderTable orders;
+
+    /**
+     * The rows of an order once its transaction's database branch is committed: the reply can be visible a moment
+     * before the database commit of the same transaction completes (two branches, committed one after the other).
+     */
+    private int committedRows(String order) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        int rows = orders.rows(order);
+        while (rows == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            rows = orders.rows(order);
+        }
+        return rows;
+    }
+
+    private static Queue queue(String name) throws NamingException {
+        return (Queue) new InitialContext().lookup("java:/jms/tally/queue/" + name);
+    }
+
+    @Test
+    @OperateOnDeployment("app")
+    @DisplayName("JMSContext: a send in a container transaction that rolls back delivers nothing; one that commits "
+            + "reaches the MDB (Jakarta Messaging 3.1 section 12.3)")
+    void containerTransactionDecidesTheSendWithAContext() throws Exception {
+        sender.send(queue("in"), "rolled-back-context", true);
+        sender.send(queue("in"), "committed-context", false);
+        // one session on a FIFO queue: had the first send been delivered, it would have come first
+        assertEquals("committed-context", results.next("in", 60));
+    }
+
+    @Test
+    @OperateOnDeployment("app")
+    @DisplayName("classic Connection: a send in a container transaction that rolls back delivers nothing; one that "
+            + "commits reaches the MDB")
+    void containerTransactionDecidesTheSendWithAConnection() throws Exception {
+        sender.sendClassic(queue("in"), "rolled-back-classic", true);
+        sender.sendClassic(queue("in"), "committed-classic", false);
+        assertEquals("committed-classic", results.next("in", 60));
+    }
+
+    @Test
+    @OperateOnDeployment("app")
+    @DisplayName("an MDB that throws gets the message again, marked redelivered (Jakarta Messaging 3.1 section 8.7, "
+            + "Connectors 2.1 section 13.5)")
+    void throwingBeanGetsTheMessageAgain() throws Exception {
+        sender.send(queue("flaky"), "flaky-1", false);
+        assertEquals("flaky-1 redelivered=false count=1", results.next("flaky", 60));
+        assertEquals("flaky-1 redelivered=true count=2", results.next("flaky", 60));
+    }
+
+    @Test
+    @OperateOnDeployment("app")
+    @DisplayName("an MDB that writes a row and sends a reply in one XA transaction does both exactly once, also when "
+            + "its first attempt rolls back after both")
+    void rowAndReplyExactlyOnce() throws Exception {
+        sender.send(queue("orders"), "o-1", false);
+        sender.send(queue("orders"), "fail-once-2", false);
+        sender.send(queue("orders"), "o-3", false);
+        List<String> replies = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            replies.add(sender.receive(queue("replies"), 60_000));
+        }
+        assertEquals(List.of("done:o-1", "done:fail-once-2", "done:o-3"), replies);
+        assertNull(sender.receive(queue("replies"), 1), "no second reply for any order");
+        assertEquals(1, committedRows("o-1"));
+        assertEquals(1, committedRows("fail-once-2"), "the rolled-back attempt's row must be gone");
+        assertEquals(1, committedRows("o-3"));
+        assertEquals(List.of("o-1 redelivered=false", "fail-once-2 redelivered=false", "fail-once-2 redelivered=true",
+                "o-3 redelivered=false"), results.drain("orders"));
+    }
+}
