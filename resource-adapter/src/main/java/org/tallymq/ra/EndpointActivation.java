@@ -294,6 +294,7 @@ final class EndpointActivation {
 
         @Override
         public void onMessage(Message message) {
+            LOG.info("DEBUG delivery transacted=" + transacted + " xa=" + xa + " " + message);
             if (!transacted) {
                 // a RuntimeException goes back to the session, which redelivers the message (section 8.7)
                 ((MessageListener) endpoint).onMessage(message);

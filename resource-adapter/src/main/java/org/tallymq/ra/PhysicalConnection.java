@@ -14,7 +14,7 @@ import org.tallymq.ra.ConnectionRequest.Kind;
 /**
  * The Tally objects under one {@link TallyManagedConnection}, made on first use: for classic handles a connection
  * with an AUTO_ACKNOWLEDGE session and (for local transactions) a transacted one; for JMSContext handles the same
- * as contexts sharing one connection.
+ * as contexts sharing one connection of their own. The kind of the first request is connected at once.
  *
  * <p>Thread-safe: every method locks this object (the server and the application's thread may meet here).
  */
@@ -52,9 +52,6 @@ final class PhysicalConnection {
     }
 
     synchronized Connection connection() throws JMSException {
-        if (request.kind() != Kind.CLASSIC) {
-            throw new jakarta.jms.IllegalStateException("this managed connection serves JMSContext handles");
-        }
         if (connection == null) {
             connection = mcf.physicalFactory().createConnection(request.userName(), request.password());
             connection.setExceptionListener(owner);
@@ -77,9 +74,6 @@ final class PhysicalConnection {
     }
 
     synchronized JMSContext autoContext() throws JMSException {
-        if (request.kind() != Kind.CONTEXT) {
-            throw new jakarta.jms.IllegalStateException("this managed connection serves classic Connection handles");
-        }
         if (autoContext == null) {
             autoContext = mcf.physicalFactory().createContext(request.userName(), request.password(),
                     JMSContext.AUTO_ACKNOWLEDGE);

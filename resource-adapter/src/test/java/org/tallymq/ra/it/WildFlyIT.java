@@ -101,7 +101,7 @@ class WildFlyIT {
         sender.send(queue("in"), "rolled-back-context", true);
         sender.send(queue("in"), "committed-context", false);
         // one session on a FIFO queue: had the first send been delivered, it would have come first
-        assertEquals("committed-context", results.next("in", 60));
+        assertEquals("committed-context", results.next("in", 20));
     }
 
     @Test
@@ -111,7 +111,7 @@ class WildFlyIT {
     void containerTransactionDecidesTheSendWithAConnection() throws Exception {
         sender.sendClassic(queue("in"), "rolled-back-classic", true);
         sender.sendClassic(queue("in"), "committed-classic", false);
-        assertEquals("committed-classic", results.next("in", 60));
+        assertEquals("committed-classic", results.next("in", 20));
     }
 
     @Test
@@ -120,8 +120,8 @@ class WildFlyIT {
             + "Connectors 2.1 section 13.5)")
     void throwingBeanGetsTheMessageAgain() throws Exception {
         sender.send(queue("flaky"), "flaky-1", false);
-        assertEquals("flaky-1 redelivered=false count=1", results.next("flaky", 60));
-        assertEquals("flaky-1 redelivered=true count=2", results.next("flaky", 60));
+        assertEquals("flaky-1 redelivered=false count=1", results.next("flaky", 20));
+        assertEquals("flaky-1 redelivered=true count=2", results.next("flaky", 20));
     }
 
     @Test
@@ -134,7 +134,7 @@ class WildFlyIT {
         sender.send(queue("orders"), "o-3", false);
         List<String> replies = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            replies.add(sender.receive(queue("replies"), 60_000));
+            replies.add(sender.receive(queue("replies"), 20_000));
         }
         assertEquals(List.of("done:o-1", "done:fail-once-2", "done:o-3"), replies);
         assertNull(sender.receive(queue("replies"), 1), "no second reply for any order");
