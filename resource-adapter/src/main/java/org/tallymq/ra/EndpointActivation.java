@@ -119,7 +119,9 @@ final class EndpointActivation {
             }
             attempt++;
             try {
-                connect();
+                if (!connect()) {
+                    return; // stopped meanwhile
+                }
                 LOG.info("Tally delivers to " + factory.getActivationName() + " from " + spec
                         + (attempt > 1 ? " (after " + attempt + " attempts)" : ""));
                 return;
@@ -152,7 +154,8 @@ final class EndpointActivation {
         }
     }
 
-    private void connect() throws JMSException, NamingException, ResourceException {
+    /** Connects and starts delivery; false if the activation was stopped meanwhile (nothing is left open). */
+    private boolean connect() throws JMSException, NamingException, ResourceException {
         Destination destination = destination();
         boolean transacted;
         try {
@@ -166,7 +169,7 @@ final class EndpointActivation {
         synchronized (lock) {
             if (stopped) {
                 c.close();
-                return;
+                return false;
             }
             connection = c;
         }
@@ -184,13 +187,14 @@ final class EndpointActivation {
             synchronized (lock) {
                 if (stopped) {
                     endpoint.release();
-                    return;
+                    return false;
                 }
                 endpoints.add(endpoint);
             }
             consumer.setMessageListener(new Delivery(endpoint, transacted, ds.xaResource() != null));
         }
         c.start();
+        return true;
     }
 
     private MessageConsumer consumer(Session s, Destination d, boolean sharedDurable) throws JMSException {
@@ -294,7 +298,6 @@ final class EndpointActivation {
 
         @Override
         public void onMessage(Message message) {
-            LOG.info("DEBUG delivery transacted=" + transacted + " xa=" + xa + " " + message);
             if (!transacted) {
                 // a RuntimeException goes back to the session, which redelivers the message (section 8.7)
                 ((MessageListener) endpoint).onMessage(message);

@@ -33,9 +33,9 @@ import org.tallymq.ra.Handles.ContextHandle;
 import org.tallymq.ra.Handles.Handle;
 
 /**
- * One physical connection to a Tally broker, pooled by the server (Connectors 2.1 chapter 6), serving classic
- * {@code Connection} handles and {@code JMSContext} handles ({@link ConnectionRequest.Kind}; each kind has its own
- * physical objects, made on first use).
+ * One physical connection to a Tally broker, pooled by the server (Connectors 2.1 chapter 6), serving either
+ * classic {@code Connection} handles or {@code JMSContext} handles ({@link ConnectionRequest.Kind}): its one
+ * XAResource belongs to one Tally XA session or XAJMSContext.
  *
  * <p>Its session (or context) in use depends on the transaction the server has started on it:
  * <ul>
@@ -88,13 +88,11 @@ public final class TallyManagedConnection implements ManagedConnection, Exceptio
 
     Session session() throws JMSException {
         checkAlive();
-        LOG.info("DEBUG session local=" + localTransaction);
         return localTransaction ? physical.transactedSession() : physical.autoSession();
     }
 
     JMSContext context() throws JMSException {
         checkAlive();
-        LOG.info("DEBUG context local=" + localTransaction);
         try {
             return localTransaction ? physical.transactedContext() : physical.autoContext();
         } catch (JMSRuntimeException e) {
@@ -148,19 +146,18 @@ public final class TallyManagedConnection implements ManagedConnection, Exceptio
         if (destroyed) {
             throw new IllegalStateException("this managed connection was destroyed");
         }
-        Kind kind = info instanceof ConnectionRequest r ? r.kind() : request.kind();
-        return kind == Kind.CLASSIC ? Handles.connection(this) : Handles.context(this);
+        return request.kind() == Kind.CLASSIC ? Handles.connection(this) : Handles.context(this);
     }
 
     /** Moves a handle from another managed connection of this factory to this one. */
     @Override
     public void associateConnection(Object connection) throws ResourceException {
         Handle h = Handles.handleOf(connection);
-        if (h instanceof ConnectionHandle ch) {
+        if (h instanceof ConnectionHandle ch && request.kind() == Kind.CLASSIC) {
             ch.managedConnection().handles.remove(ch);
             ch.reassociate(this);
             handles.add(ch);
-        } else if (h instanceof ContextHandle xh) {
+        } else if (h instanceof ContextHandle xh && request.kind() == Kind.CONTEXT) {
             xh.managedConnection().handles.remove(xh);
             xh.reassociate(this);
             handles.add(xh);
@@ -230,7 +227,6 @@ public final class TallyManagedConnection implements ManagedConnection, Exceptio
                     throw new LocalTransactionException("a local transaction is already active on this connection");
                 }
                 localTransaction = true;
-                LOG.info("DEBUG local begin " + TallyManagedConnection.this);
             }
 
             @Override
@@ -248,7 +244,6 @@ public final class TallyManagedConnection implements ManagedConnection, Exceptio
                     throw new LocalTransactionException("no local transaction is active on this connection");
                 }
                 localTransaction = false;
-                LOG.info("DEBUG local end commit=" + commit + " " + TallyManagedConnection.this);
                 try {
                     if (commit) {
                         physical.commitLocal();

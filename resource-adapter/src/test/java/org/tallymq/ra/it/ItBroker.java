@@ -31,6 +31,7 @@ public final class ItBroker implements LauncherSessionListener {
                 "--data-dir", System.getProperty("tally.it.dataDir"), "--name", "ra-it");
         File log = new File(System.getProperty("tally.it.brokerLog"));
         try {
+            deleteTree(Path.of(System.getProperty("tally.it.dataDir"))); // every run starts with empty queues
             process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
         } catch (IOException e) {
             throw new IllegalStateException("could not start the Tally broker for the WildFly tests: " + cmd, e);
@@ -57,6 +58,17 @@ public final class ItBroker implements LauncherSessionListener {
         stop();
         throw new IllegalStateException("the Tally broker did not listen on 127.0.0.1:" + port + " within 60 s; see "
                 + log.getAbsolutePath());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
     }
 
     @Override
