@@ -28,6 +28,7 @@ import org.tallymq.store.MemoryStore;
 import org.tallymq.store.MessageStore;
 import org.tallymq.store.QueueKey;
 import org.tallymq.store.StoredMessage;
+import org.tallymq.store.StoredBranch;
 import org.tallymq.store.StoredSubscription;
 
 /**
@@ -46,6 +47,7 @@ public final class Broker implements Acceptor, AutoCloseable {
     private final BrokerConfig config;
     private final MessageStore store;
     private final FlowControl flow;
+    private final XaTransactions xa = new XaTransactions(this);
     private final ScheduledThreadPoolExecutor loop;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong connectionIds = new AtomicLong();
@@ -124,6 +126,8 @@ public final class Broker implements Acceptor, AutoCloseable {
         }
         b.loop.scheduleWithFixedDelay(() -> b.execute(b::expireAll), EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS,
                 TimeUnit.SECONDS);
+        long warn = config.xaPreparedWarnMillis();
+        b.loop.scheduleWithFixedDelay(() -> b.execute(() -> b.xa.warnAboutOldPrepared(warn)), warn, warn, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Tally broker '" + config.name() + "' started; store: " + store.description());
         return b;
     }
@@ -144,6 +148,7 @@ public final class Broker implements Acceptor, AutoCloseable {
     /** Replays the store into queues and subscriptions; on the loop, before any connection. */
     private void load() {
         List<StoredMessage> messages = new ArrayList<>();
+        List<StoredBranch> branches = new ArrayList<>();
         long[] maxId = new long[1];
         try {
             maxId[0] = store.load(new MessageStore.Loader() {
@@ -156,12 +161,24 @@ public final class Broker implements Acceptor, AutoCloseable {
                 public void message(StoredMessage m) {
                     messages.add(m);
                 }
+
+                @Override
+                public void preparedBranch(StoredBranch b) {
+                    branches.add(b);
+                }
             });
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         lastId = Math.max(0, maxId[0]);
         messages.sort(java.util.Comparator.comparingLong(StoredMessage::recordId));
+        Map<Long, StoredBranch> lockedBy = new HashMap<>();
+        for (StoredBranch b : branches) {
+            for (long id : b.deletes()) {
+                lockedBy.put(id, b);
+            }
+        }
+        Map<StoredBranch, List<XaBranch.Consumed>> consumedBy = new HashMap<>();
         int dropped = 0;
         for (StoredMessage m : messages) {
             MessageQueue q = m.queue() instanceof QueueKey.Queue named ? queue(named.name())
@@ -177,7 +194,30 @@ public final class Broker implements Acceptor, AutoCloseable {
             // such a message comes back with JMSRedelivered=true and JMSXDeliveryCount >= 2. The flag may be
             // pessimistic ("likely, but not guaranteed", spec 3.4.7); it is never missing.
             qm.deliveries = uncleanStop ? Math.max(m.deliveries(), 1) : m.deliveries();
-            q.accept(qm);
+            StoredBranch locker = lockedBy.get(m.recordId());
+            if (locker != null) {
+                q.acceptInFlight(qm); // consumed by a prepared XA branch: locked until its outcome
+                consumedBy.computeIfAbsent(locker, k -> new ArrayList<>()).add(new XaBranch.Consumed(q, qm));
+            } else {
+                q.accept(qm);
+            }
+        }
+        for (StoredBranch b : branches) {
+            List<Placement> sends = new ArrayList<>();
+            for (StoredMessage m : b.sends()) {
+                MessageQueue q = m.queue() instanceof QueueKey.Queue named ? queue(named.name())
+                        : subscriptionQueue(((QueueKey.Subscription) m.queue()).subscriptionRecordId());
+                if (q != null) {
+                    sends.add(new Placement(q, new QueuedMessage(m.message(), m.recordId(), null, true)));
+                }
+            }
+            xa.restore(b, sends, consumedBy.getOrDefault(b, List.of()));
+        }
+        if (!branches.isEmpty()) {
+            LOG.warning("broker '" + name() + "' recovered " + branches.size() + " prepared XA branch(es) from "
+                    + store.description() + ": " + branches.stream().map(b -> b.xid().toString()).toList()
+                    + ". They wait for their transaction manager's commit or rollback (XAResource.recover() lists them);"
+                    + " until then their sends are invisible and the messages they consumed are locked.");
         }
         int restored = messages.size() - dropped;
         if (restored > 0 || !durableById.isEmpty()) {
@@ -232,6 +272,15 @@ public final class Broker implements Acceptor, AutoCloseable {
 
     MessageStore store() {
         return store;
+    }
+
+    XaTransactions xa() {
+        return xa;
+    }
+
+    /** Xids of the prepared XA branches (for tools and tests). Thread-safe. */
+    public List<org.tallymq.protocol.XidData> preparedXids() {
+        return inspect(xa::recover);
     }
 
     FlowControl flow() {

@@ -17,15 +17,20 @@ import java.util.Objects;
  * @param blockTimeoutMillis how long a send waits for room before it fails with ResourceAllocationException
  * @param authorizer   who may do what to which destination ({@link Authorizer#allowAll()}: anyone, anything)
  * @param populateUserId set JMSXUserID of every sent message to the sender's authenticated user name
+ * @param xaTimeoutSeconds an XA branch not prepared this long after its start is rolled back, unless the
+ *                       transaction manager set its own timeout; 0 = no broker default
+ * @param xaPreparedWarnMillis a prepared XA branch waiting longer than this for commit or rollback is named
+ *                       in a warning (and again at this interval)
  */
 public record BrokerConfig(String name, Path dataDir, Map<String, String> users, boolean persistent, int segmentBytes,
                            boolean repair, long memoryBudget, long blockTimeoutMillis, Authorizer authorizer,
-                           boolean populateUserId) {
+                           boolean populateUserId, int xaTimeoutSeconds, long xaPreparedWarnMillis) {
 
     public static final int DEFAULT_SEGMENT_BYTES = 16 * 1024 * 1024;
     /** Default memory budget: half the heap this JVM may use. */
     public static final long DEFAULT_MEMORY_BUDGET = Runtime.getRuntime().maxMemory() / 2;
     public static final long DEFAULT_BLOCK_TIMEOUT_MILLIS = 30_000;
+    public static final long DEFAULT_XA_PREPARED_WARN_MILLIS = 60_000;
 
     public BrokerConfig {
         Objects.requireNonNull(name, "name");
@@ -53,6 +58,8 @@ public record BrokerConfig(String name, Path dataDir, Map<String, String> users,
         private long blockTimeoutMillis = DEFAULT_BLOCK_TIMEOUT_MILLIS;
         private Authorizer authorizer = Authorizer.allowAll();
         private boolean populateUserId;
+        private int xaTimeoutSeconds;
+        private long xaPreparedWarnMillis = DEFAULT_XA_PREPARED_WARN_MILLIS;
 
         private Builder(String name) {
             this.name = name;
@@ -107,9 +114,27 @@ public record BrokerConfig(String name, Path dataDir, Map<String, String> users,
             return this;
         }
 
+        /** Roll back XA branches not prepared within this many seconds (0: only the transaction manager's timeout). */
+        public Builder xaTimeoutSeconds(int seconds) {
+            if (seconds < 0) {
+                throw new IllegalArgumentException("xaTimeoutSeconds must be >= 0, not " + seconds);
+            }
+            this.xaTimeoutSeconds = seconds;
+            return this;
+        }
+
+        /** Warn about prepared XA branches older than this. */
+        public Builder xaPreparedWarnMillis(long ms) {
+            if (ms <= 0) {
+                throw new IllegalArgumentException("xaPreparedWarnMillis must be > 0, not " + ms);
+            }
+            this.xaPreparedWarnMillis = ms;
+            return this;
+        }
+
         public BrokerConfig build() {
             return new BrokerConfig(name, dataDir, users, persistent, segmentBytes, repair, memoryBudget, blockTimeoutMillis,
-                    authorizer, populateUserId);
+                    authorizer, populateUserId, xaTimeoutSeconds, xaPreparedWarnMillis);
         }
     }
 
@@ -118,6 +143,7 @@ public record BrokerConfig(String name, Path dataDir, Map<String, String> users,
         return "BrokerConfig[name=" + name + ", dataDir=" + dataDir + ", users=" + users.keySet() // no passwords
                 + ", persistent=" + persistent + (repair ? ", repair" : "") + ", memoryBudget=" + memoryBudget
                 + ", blockTimeoutMillis=" + blockTimeoutMillis + ", " + authorizer
-                + (populateUserId ? ", populateUserId" : "") + "]";
+                + (populateUserId ? ", populateUserId" : "") + ", xaTimeoutSeconds=" + xaTimeoutSeconds
+                + ", xaPreparedWarnMillis=" + xaPreparedWarnMillis + "]";
     }
 }

@@ -47,6 +47,15 @@ final class MessageQueue {
         return new QueuedMessage(data, broker.newId(), origin, storeKey != null && data.isPersistent());
     }
 
+    /** A recovered message that a prepared XA branch consumed: held (in flight), not available, until its outcome. */
+    void acceptInFlight(QueuedMessage m) {
+        if (deleted) {
+            return;
+        }
+        broker.flow().added(m);
+        inFlight.add(m);
+    }
+
     /** Makes a message visible to consumers (or schedules it, for a delivery delay). */
     void accept(QueuedMessage m) {
         if (deleted) {

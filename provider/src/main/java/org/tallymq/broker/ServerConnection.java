@@ -60,7 +60,7 @@ final class ServerConnection implements Endpoint {
         broker.execute(() -> {
             if (!closed) {
                 LOG.fine(() -> "connection " + id + " from " + client.address() + " lost: " + reason);
-                cleanUp();
+                cleanUp(true);
             }
         });
     }
@@ -109,7 +109,7 @@ final class ServerConnection implements Endpoint {
             if (e.code == ErrorCode.PROTOCOL) {
                 // a client that breaks the protocol is buggy or hostile: it gets its answer, then no more
                 LOG.warning("connection " + id + " from " + client.address() + " closed: protocol violation: " + e.getMessage());
-                cleanUp();
+                cleanUp(true);
                 client.close("protocol violation: " + e.getMessage());
             }
         } catch (RuntimeException e) {
@@ -206,10 +206,26 @@ final class ServerConnection implements Endpoint {
         } else if (c instanceof Command.SetStarted st) {
             setStarted(st.started());
             r.ok();
+        } else if (c instanceof Command.XaStart x) {
+            r.reply(broker.xa().start(session(x.sessionId()), x.xid(), x.flags(), x.timeoutSeconds()));
+        } else if (c instanceof Command.XaEnd x) {
+            ServerSession s = sessions.get(x.sessionId());
+            r.reply(s != null ? broker.xa().end(s, x.xid(), x.flags(), x.consumedDeliveryIds())
+                    : broker.xa().endAfterClose(x.xid(), x.flags()));
+        } else if (c instanceof Command.XaPrepare x) {
+            broker.xa().prepare(x.xid(), r);
+        } else if (c instanceof Command.XaCommit x) {
+            broker.xa().commit(x.xid(), x.onePhase(), r);
+        } else if (c instanceof Command.XaRollback x) {
+            broker.xa().rollback(x.xid(), r);
+        } else if (c instanceof Command.XaForget x) {
+            r.reply(broker.xa().forget(x.xid()));
+        } else if (c instanceof Command.XaRecover) {
+            r.reply(new Reply.Xids(broker.xa().recover()));
         } else if (c instanceof Command.Heartbeat) {
             return;
         } else if (c instanceof Command.Disconnect) {
-            cleanUp();
+            cleanUp(false);
             r.ok();
         } else {
             throw new BrokerException(ErrorCode.PROTOCOL, "a client may not send " + name(c));
@@ -332,15 +348,22 @@ final class ServerConnection implements Endpoint {
 
     /** The broker is stopping: end this connection as if it were lost. */
     void closedByBroker() {
-        cleanUp();
+        cleanUp(true);
     }
 
-    /** Ends the connection: sessions rolled back, deliveries returned, temporaries deleted, client ID freed. */
-    private void cleanUp() {
+    /**
+     * Ends the connection: sessions rolled back, deliveries returned, temporaries deleted, client ID freed.
+     * When the connection was {@code lost} (rather than closed by its client), the XA branches it was
+     * working on and had not prepared are rolled back too.
+     */
+    private void cleanUp(boolean lost) {
         if (closed) {
             return;
         }
         closed = true;
+        if (lost) {
+            broker.xa().connectionLost(this, new ArrayList<>(sessions.values()));
+        }
         for (long sid : new ArrayList<>(sessions.keySet())) {
             closeSession(sid, null); // sessions still open here were not closed by the client
         }

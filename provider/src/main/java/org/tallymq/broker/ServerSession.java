@@ -48,6 +48,8 @@ final class ServerSession {
     private final List<Broker.Placement> pendingSends = new ArrayList<>();
     /** The store's id of the open transaction, 0 while it has written nothing to the store. */
     private long txId;
+    /** The XA branch this session is associated with (between XA start and end), or null. */
+    XaBranch branch;
 
     ServerSession(long id, ServerConnection connection, SessionMode mode) {
         this.id = id;
@@ -106,8 +108,16 @@ final class ServerSession {
 
     private void admitted(MessageData message, Replier replier) {
         QueuedMessage.Origin origin = new QueuedMessage.Origin(connection.id, connection.clientId);
+        if (branch != null && branch.ended) {
+            replier.fail(ErrorCode.TRANSACTION_ROLLED_BACK, "the send to " + message.destination() + " is part of "
+                    + branch + ", which the broker rolled back: " + branch.endedReason + "; end the branch and start again");
+            return;
+        }
         List<Broker.Placement> placements = broker.place(message, origin);
-        if (mode.isTransacted()) {
+        if (branch != null) {
+            broker.xa().send(branch, placements);
+            replier.ok();
+        } else if (mode.isTransacted()) {
             for (Broker.Placement p : placements) {
                 if (p.message().stored) {
                     broker.store().addMessageTx(tx(), p.message().sequence, p.queue().storeKey, message);
@@ -178,7 +188,7 @@ final class ServerSession {
     private void dropTransaction() {
         pendingSends.clear();
         if (txId != 0) {
-            broker.store().rollback(txId);
+            broker.store().rollback(txId, false);
             txId = 0;
         }
     }
@@ -211,7 +221,25 @@ final class ServerSession {
         }
     }
 
+    /** Hands one unacknowledged delivery over (to an XA branch); null if there is no such delivery. */
+    Delivery takeDelivery(long deliveryId) {
+        return unacked.remove(deliveryId);
+    }
+
+    /** Returns these consumed deliveries to their queues, as attempts (their XA branch is gone). */
+    void returnConsumed(long[] deliveryIds) {
+        for (long id : deliveryIds) {
+            Delivery d = unacked.remove(id);
+            if (d != null) {
+                d.queue.returnMessage(d.message, true);
+            }
+        }
+    }
+
     void close(long[] consumedDeliveryIds) {
+        if (branch != null) {
+            broker.xa().sessionClosed(this, consumedDeliveryIds); // the transaction manager decides its outcome
+        }
         dropTransaction();
         recover(consumedDeliveryIds);
     }
@@ -221,6 +249,9 @@ final class ServerSession {
      * counts as an attempt (JMSRedelivered=true is allowed to be pessimistic, never optimistic).
      */
     void abandon() {
+        if (branch != null) {
+            broker.xa().sessionAbandoned(this);
+        }
         dropTransaction();
         for (Delivery d : unacked.values()) {
             d.queue.returnMessage(d.message, true);

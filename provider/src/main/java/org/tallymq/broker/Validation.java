@@ -45,6 +45,19 @@ final class Validation {
             require(t.destination(), "destination", c);
         } else if (c instanceof Command.SetClientId s) {
             require(s.clientId(), "clientId", c);
+        } else if (c instanceof Command.XaStart x) {
+            require(x.xid(), "xid", c);
+        } else if (c instanceof Command.XaEnd x) {
+            require(x.xid(), "xid", c);
+            require(x.consumedDeliveryIds(), "consumedDeliveryIds", c);
+        } else if (c instanceof Command.XaPrepare x) {
+            require(x.xid(), "xid", c);
+        } else if (c instanceof Command.XaCommit x) {
+            require(x.xid(), "xid", c);
+        } else if (c instanceof Command.XaRollback x) {
+            require(x.xid(), "xid", c);
+        } else if (c instanceof Command.XaForget x) {
+            require(x.xid(), "xid", c);
         } else if (c instanceof Command.Unsubscribe u) {
             require(u.subscriptionName(), "subscriptionName", c);
         } else if (c instanceof Command.Deliver || c instanceof Command.ConnectionClosedByBroker || c instanceof Command.Reply) {

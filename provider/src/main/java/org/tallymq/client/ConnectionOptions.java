@@ -30,6 +30,11 @@ import java.util.Set;
  *       <td>half the heap</td></tr>
  *   <tr><td>blockTimeout</td><td>vm only: milliseconds a waiting send waits before ResourceAllocationException</td>
  *       <td>30000</td></tr>
+ *   <tr><td>xaTimeout</td><td>vm only: seconds after which the embedded broker rolls back an XA branch that
+ *       is not prepared, unless the transaction manager set a timeout (XAResource.setTransactionTimeout)</td>
+ *       <td>0 (none)</td></tr>
+ *   <tr><td>xaPreparedWarn</td><td>vm only: milliseconds after which the embedded broker logs a warning naming
+ *       each prepared XA branch still waiting for commit or rollback</td><td>60000</td></tr>
  *   <tr><td>persistent</td><td>vm only: {@code false} keeps the embedded broker in memory (no journal;
  *       PERSISTENT messages are lost at exit)</td><td>true</td></tr>
  * </table>
@@ -41,7 +46,7 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
 
     private static final Set<String> KNOWN = Set.of("clientID", "user", "password", "prefetch",
             "deserializationAllowList", "dataDir", "users", "persistent", "heartbeat",
-            "memoryBudget", "blockTimeout", "config");
+            "memoryBudget", "blockTimeout", "config", "xaTimeout", "xaPreparedWarn");
 
     public static final String DEFAULT_URL = "vm://default";
 
@@ -92,6 +97,8 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
         o.heartbeatMillis();
         o.longOption("memoryBudget", 0, 1);
         o.longOption("blockTimeout", 0, 0);
+        o.longOption("xaTimeout", 0, 0);
+        o.longOption("xaPreparedWarn", 1, 1);
         return o;
     }
 

@@ -55,6 +55,7 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
     private String connectionId;
+    private String brokerName;
 
     /** Which of the classic domains the connection was made for (spec 9.2): QUEUE and TOPIC refuse the other's methods. */
     public enum Domain { ANY, QUEUE, TOPIC }
@@ -73,7 +74,7 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
         }
     }
 
-    private TallyConnection(ConnectionOptions options) {
+    TallyConnection(ConnectionOptions options) {
         this.options = options;
         this.channel = new ClientChannel(this);
         this.clientId = options.clientId();
@@ -86,7 +87,19 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
      */
     public static TallyConnection open(ConnectionOptions options, Function<Endpoint, Peer> connector, String user,
                                        String password) throws JMSException {
-        TallyConnection c = new TallyConnection(options);
+        return open(new TallyConnection(options), connector, user, password);
+    }
+
+    /** Opens an XA connection; see {@link #open(ConnectionOptions, Function, String, String)}. */
+    public static TallyXAConnection openXA(ConnectionOptions options, Function<Endpoint, Peer> connector, String user,
+                                           String password) throws JMSException {
+        return open(new TallyXAConnection(options), connector, user, password);
+    }
+
+    private static <C extends TallyConnection> C open(C opened, Function<Endpoint, Peer> connector, String user,
+                                                      String password) throws JMSException {
+        TallyConnection c = opened;
+        ConnectionOptions options = c.options;
         try {
             c.channel.connect(connector);
         } catch (RuntimeException e) {
@@ -96,14 +109,33 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
             Command.Reply.Connected r = (Command.Reply.Connected) c.channel.call(
                     new Command.Connect(PROTOCOL_VERSION, user, password, c.clientId));
             c.connectionId = r.connectionId();
+            c.brokerName = r.brokerName();
         } catch (JMSException e) {
             c.channel.close("connect failed");
             throw e;
         }
-        return c;
+        return opened;
     }
 
     // ---- plumbing for sessions ----------------------------------------------------------------
+
+    /**
+     * Identifies the broker as an XA resource manager: its name and where it was reached. Two
+     * connections to the same broker by the same URL scheme and address give the same identity.
+     */
+    String resourceManagerId() {
+        return brokerName + "@" + options.scheme() + "://" + options.name();
+    }
+
+    /** Creates an XA session (see {@link TallyXASession}). */
+    TallyXASession createXASession(TallySession.Domain d) throws JMSException {
+        checkOpen();
+        markUsed();
+        TallyXASession s = new TallyXASession(this, nextId(), d);
+        channel.call(new Command.CreateSession(s.id, s.mode));
+        sessions.add(s);
+        return s;
+    }
 
     long nextId() {
         return ids.incrementAndGet();

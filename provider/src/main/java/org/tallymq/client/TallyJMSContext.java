@@ -10,6 +10,7 @@ import jakarta.jms.ExceptionListener;
 import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
+import jakarta.jms.TransactionInProgressRuntimeException;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
@@ -56,7 +57,7 @@ import java.io.Serializable;
  * of this context gets IllegalStateRuntimeException (it would wait for itself). Contexts sharing
  * a connection may be used by different threads.
  */
-public final class TallyJMSContext implements JMSContext {
+public class TallyJMSContext implements JMSContext {
 
     /** Opens the connection a new context will own (a connection factory's work). */
     @FunctionalInterface
@@ -74,11 +75,18 @@ public final class TallyJMSContext implements JMSContext {
     private volatile boolean autoStart = true;
     private volatile boolean clientIdSettable;
     private volatile boolean closed;
+    /** An XAJMSContext: its session is an XASession, whose work the transaction manager completes. */
+    private final boolean xa;
 
     private TallyJMSContext(SharedConnection shared, int sessionMode, boolean clientIdSettable) {
+        this(shared, sessionMode, clientIdSettable, false);
+    }
+
+    TallyJMSContext(SharedConnection shared, int sessionMode, boolean clientIdSettable, boolean xa) {
         this.shared = shared;
         this.sessionMode = sessionMode;
         this.clientIdSettable = clientIdSettable;
+        this.xa = xa;
     }
 
     /**
@@ -131,7 +139,8 @@ public final class TallyJMSContext implements JMSContext {
         synchronized (lock) {
             checkOpen();
             if (session == null) {
-                session = (TallySession) call(() -> connection().createSession(sessionMode));
+                session = xa ? call(() -> connection().createXASession(TallySession.Domain.ANY))
+                        : (TallySession) call(() -> connection().createSession(sessionMode));
             }
             return session;
         }
@@ -339,12 +348,22 @@ public final class TallyJMSContext implements JMSContext {
     /** @throws IllegalStateRuntimeException if not transacted, or from a CompletionListener of this context */
     @Override
     public void commit() {
+        if (xa) {
+            act();
+            throw new TransactionInProgressRuntimeException("commit() on an XAJMSContext: its work is committed by the"
+                    + " transaction manager through the context's XAResource");
+        }
         run(() -> session().commit());
     }
 
     /** @throws IllegalStateRuntimeException if not transacted, or from a CompletionListener of this context */
     @Override
     public void rollback() {
+        if (xa) {
+            act();
+            throw new TransactionInProgressRuntimeException("rollback() on an XAJMSContext: its work is rolled back by the"
+                    + " transaction manager through the context's XAResource");
+        }
         run(() -> session().rollback());
     }
 

@@ -253,7 +253,21 @@ public class TallySession implements QueueSession, TopicSession {
         connection.channel.call(c, inOrderHook);
     }
 
-    private synchronized long[] takeConsumed() {
+    /**
+     * Whether this session's work currently belongs to an XA branch (an XASession between start and
+     * end): consumed messages then wait for the branch's outcome instead of being acknowledged.
+     */
+    boolean inGlobalTransaction() {
+        return false;
+    }
+
+    /** Waits for this session's asynchronous sends to complete (before an XA end). */
+    void awaitAsyncSends(String what) throws JMSException {
+        asyncSends.checkNotInCallback(what);
+        asyncSends.awaitAll();
+    }
+
+    synchronized long[] takeConsumed() {
         long[] ids = new long[consumed.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = consumed.get(i).deliveryId();
@@ -304,6 +318,9 @@ public class TallySession implements QueueSession, TopicSession {
      * redelivered, which is what the specification allows for a failure.
      */
     void afterDelivery(boolean bufferEmpty, boolean persistent) throws JMSException {
+        if (inGlobalTransaction()) {
+            return; // the XA branch acknowledges it, at its commit
+        }
         if (mode == SessionMode.AUTO_ACKNOWLEDGE) {
             if (persistent) {
                 flushAcks();
@@ -735,7 +752,7 @@ public class TallySession implements QueueSession, TopicSession {
         awaitListenerIdle(); // a running onMessage keeps the session's facilities until it returns
         closed = true;
         try {
-            if (mode == SessionMode.DUPS_OK_ACKNOWLEDGE || mode == SessionMode.AUTO_ACKNOWLEDGE) {
+            if ((mode == SessionMode.DUPS_OK_ACKNOWLEDGE || mode == SessionMode.AUTO_ACKNOWLEDGE) && !inGlobalTransaction()) {
                 long[] ids = takeConsumed();
                 if (ids.length > 0 && !connection.channel.isLost()) {
                     channelCall(new Command.Ack(id, ids), null);

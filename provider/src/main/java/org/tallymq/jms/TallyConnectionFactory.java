@@ -63,7 +63,7 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
         return url;
     }
 
-    private ConnectionOptions options() throws JMSException {
+    ConnectionOptions options() throws JMSException {
         ConnectionOptions o = options;
         if (o == null) {
             o = ConnectionOptions.parse(url);
@@ -109,14 +109,16 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
         return TallyConnection.open(o, connector(o), user, password);
     }
 
-    private static Function<Endpoint, Peer> connector(ConnectionOptions o) throws JMSException {
+    static Function<Endpoint, Peer> connector(ConnectionOptions o) throws JMSException {
         if (o.scheme().equals("vm")) {
             String dataDir = o.option("dataDir");
             BrokerConfig.Builder builder = BrokerConfig.builder(o.name())
                     .dataDir(Path.of(dataDir == null ? "tally-data" : dataDir))
                     .persistent(!"false".equals(o.option("persistent")))
                     .memoryBudget(o.longOption("memoryBudget", BrokerConfig.DEFAULT_MEMORY_BUDGET, 1))
-                    .blockTimeoutMillis(o.longOption("blockTimeout", BrokerConfig.DEFAULT_BLOCK_TIMEOUT_MILLIS, 0));
+                    .blockTimeoutMillis(o.longOption("blockTimeout", BrokerConfig.DEFAULT_BLOCK_TIMEOUT_MILLIS, 0))
+                    .xaTimeoutSeconds((int) o.longOption("xaTimeout", 0, 0))
+                    .xaPreparedWarnMillis(o.longOption("xaPreparedWarn", BrokerConfig.DEFAULT_XA_PREPARED_WARN_MILLIS, 1));
             java.util.Map<String, String> users = new java.util.LinkedHashMap<>();
             if (o.option("config") != null) {
                 try {

@@ -7,6 +7,7 @@ import javax.naming.Context;
 import javax.naming.NamingException;
 import javax.naming.spi.InitialContextFactory;
 import org.tallymq.jms.TallyConnectionFactory;
+import org.tallymq.jms.TallyXAConnectionFactory;
 import org.tallymq.jms.TallyQueue;
 import org.tallymq.jms.TallyTopic;
 
@@ -16,6 +17,7 @@ import org.tallymq.jms.TallyTopic;
  * <pre>
  * java.naming.factory.initial = org.tallymq.jndi.TallyInitialContextFactory
  * connectionFactory.ConnectionFactory = vm://default
+ * xaConnectionFactory.XAConnectionFactory = vm://default   (an XAConnectionFactory, for JTA)
  * queue.orders = orders            (JNDI name = physical name)
  * topic.prices = market.prices
  * </pre>
@@ -29,6 +31,7 @@ import org.tallymq.jms.TallyTopic;
 public class TallyInitialContextFactory implements InitialContextFactory {
 
     public static final String CONNECTION_FACTORY_PREFIX = "connectionFactory.";
+    public static final String XA_CONNECTION_FACTORY_PREFIX = "xaConnectionFactory.";
     public static final String QUEUE_PREFIX = "queue.";
     public static final String TOPIC_PREFIX = "topic.";
 
@@ -41,6 +44,9 @@ public class TallyInitialContextFactory implements InitialContextFactory {
             String value = String.valueOf(e.getValue()).trim();
             if (key.startsWith(CONNECTION_FACTORY_PREFIX)) {
                 bindings.put(name(key, CONNECTION_FACTORY_PREFIX), new TallyConnectionFactory(value));
+                anyFactory = true;
+            } else if (key.startsWith(XA_CONNECTION_FACTORY_PREFIX)) {
+                bindings.put(name(key, XA_CONNECTION_FACTORY_PREFIX), new TallyXAConnectionFactory(value));
                 anyFactory = true;
             } else if (key.startsWith(QUEUE_PREFIX)) {
                 bindings.put(name(key, QUEUE_PREFIX), new TallyQueue(value));

@@ -46,6 +46,8 @@ import static org.tallymq.protocol.WireWriter.NULL_CODE;
  *                         Values are scalars: maps do not nest.
  *   message?     1[+59+]  0 = null, 1 = a message block follows (layout in {@link MessageCodec})
  *   messages     4+...    int32 count (-1 = null), then that many message blocks (never null)
+ *   xid          4+4+g+4+b  int formatId (not -1), bytes globalTransactionId (1..64),
+ *                         bytes branchQualifier (0..64); never null
  *
  * Enum codes: SessionMode 0 TRANSACTED, 1 AUTO_ACKNOWLEDGE, 2 CLIENT_ACKNOWLEDGE,
  *   3 DUPS_OK_ACKNOWLEDGE (the jakarta.jms.Session constants); ErrorCode and BodyType: their code().
@@ -72,13 +74,22 @@ import static org.tallymq.protocol.WireWriter.NULL_CODE;
  *   0x12 UNSUBSCRIBE        string subscriptionName
  *   0x13 HEARTBEAT          (none); sent by either side, never answered
  *   0x14 SET_STARTED        bool started
+ *   0x15 XA_START           long sessionId, xid xid, int flags, int timeoutSeconds
+ *   0x16 XA_END             long sessionId, xid xid, int flags, longs consumedDeliveryIds
+ *   0x17 XA_PREPARE         xid xid
+ *   0x18 XA_COMMIT          xid xid, bool onePhase
+ *   0x19 XA_ROLLBACK        xid xid
+ *   0x1A XA_FORGET          xid xid
+ *   0x1B XA_RECOVER         (none)
  *   0x40 DELIVER            long consumerId, long deliveryId, int deliveryCount, message? message
  *   0x41 CONNECTION_CLOSED_BY_BROKER  enum code (ErrorCode), string reason
  *   0x60 OK                 (none)
  *   0x61 CONNECTED          string connectionId, string brokerName
  *   0x62 BROWSED            messages messages
  *   0x63 FAILED             enum code (ErrorCode), string message
- *   0x00, 0x15-0x3F, 0x42-0x5F, 0x64-0xFF: not defined in version 1, rejected
+ *   0x64 XA_RESULT          int code (an XAException/XAResource code), string message
+ *   0x65 XIDS               int32 count, then that many xid
+ *   0x00, 0x1C-0x3F, 0x42-0x5F, 0x66-0xFF: not defined in version 1, rejected
  * </pre>
  *
  * <h2>Versions</h2>
@@ -320,6 +331,53 @@ public final class Codec {
                 w.string(x.reason(), "reason");
                 break;
             }
+            case XA_START: {
+                var x = (Command.XaStart) c;
+                w.i64(x.sessionId());
+                xid(x.xid(), w);
+                w.i32(x.flags());
+                w.i32(x.timeoutSeconds());
+                break;
+            }
+            case XA_END: {
+                var x = (Command.XaEnd) c;
+                w.i64(x.sessionId());
+                xid(x.xid(), w);
+                w.i32(x.flags());
+                w.longs(x.consumedDeliveryIds());
+                break;
+            }
+            case XA_PREPARE:
+                xid(((Command.XaPrepare) c).xid(), w);
+                break;
+            case XA_COMMIT: {
+                var x = (Command.XaCommit) c;
+                xid(x.xid(), w);
+                w.bool(x.onePhase());
+                break;
+            }
+            case XA_ROLLBACK:
+                xid(((Command.XaRollback) c).xid(), w);
+                break;
+            case XA_FORGET:
+                xid(((Command.XaForget) c).xid(), w);
+                break;
+            case XA_RECOVER:
+                break;
+            case XA_RESULT: {
+                var x = (Command.Reply.XaResult) c;
+                w.i32(x.code());
+                w.string(x.message(), "message");
+                break;
+            }
+            case XIDS: {
+                List<XidData> xids = ((Command.Reply.Xids) c).xids();
+                w.i32(xids.size());
+                for (XidData x : xids) {
+                    xid(x, w);
+                }
+                break;
+            }
             case CONNECTED: {
                 var x = (Command.Reply.Connected) c;
                 w.string(x.connectionId(), "connectionId");
@@ -352,6 +410,26 @@ public final class Codec {
             default:
                 throw new IllegalStateException("codec bug: no encoder for " + type);
         }
+    }
+
+    private static void xid(XidData x, WireWriter w) {
+        if (x == null) {
+            throw new IllegalArgumentException("an XA command's xid is null");
+        }
+        w.i32(x.getFormatId());
+        w.bytes(x.gtrid());
+        w.bytes(x.bqual());
+    }
+
+    private static XidData xid(WireReader r, String field) throws ProtocolException {
+        int formatId = r.i32(field + ".formatId");
+        byte[] gtrid = r.bytes(field + ".globalTransactionId");
+        byte[] bqual = r.bytes(field + ".branchQualifier");
+        String bad = XidData.check(formatId, gtrid, bqual);
+        if (bad != null) {
+            throw r.malformed(field, bad);
+        }
+        return XidData.of(formatId, gtrid, bqual);
     }
 
     private static void optionalMessage(MessageData m, WireWriter w) {
@@ -409,7 +487,7 @@ public final class Codec {
         CommandType type = CommandType.ofCode(code);
         if (type == null) {
             throw r.malformed("type", "unknown command type code 0x" + WireReader.hex(code)
-                    + "; protocol version " + PROTOCOL_VERSION + " defines 0x01-0x12, 0x40-0x41 and 0x60-0x63");
+                    + "; protocol version " + PROTOCOL_VERSION + " defines 0x01-0x1B, 0x40-0x41 and 0x60-0x65");
         }
         r.typeName(type.name());
         long correlationId = r.i64("correlationId");
@@ -501,6 +579,44 @@ public final class Codec {
             case CONNECTION_CLOSED_BY_BROKER:
                 c = new Command.ConnectionClosedByBroker(errorCode(r), r.string(last = "reason"));
                 break;
+            case XA_START:
+                c = new Command.XaStart(r.i64("sessionId"), xid(r, "xid"), r.i32("flags"), r.i32(last = "timeoutSeconds"));
+                break;
+            case XA_END:
+                c = new Command.XaEnd(r.i64("sessionId"), xid(r, "xid"), r.i32("flags"), r.longs(last = "consumedDeliveryIds"));
+                break;
+            case XA_PREPARE:
+                c = new Command.XaPrepare(xid(r, last = "xid"));
+                break;
+            case XA_COMMIT:
+                c = new Command.XaCommit(xid(r, "xid"), r.bool(last = "onePhase"));
+                break;
+            case XA_ROLLBACK:
+                c = new Command.XaRollback(xid(r, last = "xid"));
+                break;
+            case XA_FORGET:
+                c = new Command.XaForget(xid(r, last = "xid"));
+                break;
+            case XA_RECOVER:
+                c = new Command.XaRecover();
+                last = "correlationId";
+                break;
+            case XA_RESULT:
+                c = new Command.Reply.XaResult(r.i32("code"), r.string(last = "message"));
+                break;
+            case XIDS: {
+                int n = r.count("xids", 12);
+                if (n < 0) {
+                    throw r.malformed("xids", "null list; a recover result is a list");
+                }
+                List<XidData> xids = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    xids.add(xid(r, "xids"));
+                }
+                c = new Command.Reply.Xids(xids);
+                last = "xids";
+                break;
+            }
             case CONNECTED:
                 c = new Command.Reply.Connected(r.string("connectionId"), r.string(last = "brokerName"));
                 break;

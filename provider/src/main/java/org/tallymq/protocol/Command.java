@@ -121,6 +121,44 @@ public sealed interface Command {
     record Heartbeat() implements Command {
     }
 
+    // ---- XA (the broker keeps branches by Xid, so any connection may prepare, commit or recover) -------
+
+    /**
+     * Associates a session with an XA branch: {@code flags} is XAResource.TMNOFLAGS (a new branch),
+     * TMJOIN or TMRESUME. Until {@link XaEnd}, the session's sends belong to the branch.
+     *
+     * @param timeoutSeconds the branch is rolled back if it is not prepared within this time; 0 = the
+     *                       broker's default
+     */
+    record XaStart(long sessionId, XidData xid, int flags, int timeoutSeconds) implements Command {
+    }
+
+    /**
+     * Ends a session's association with a branch ({@code flags} TMSUCCESS, TMFAIL or TMSUSPEND); the
+     * deliveries the application consumed in the association ({@code consumedDeliveryIds}) become the
+     * branch's: acknowledged if it commits, returned to their queues if it rolls back.
+     */
+    record XaEnd(long sessionId, XidData xid, int flags, long[] consumedDeliveryIds) implements Command {
+    }
+
+    /** Prepares a branch; replies {@link Reply.XaResult} XA_OK (forced to the store) or XA_RDONLY. */
+    record XaPrepare(XidData xid) implements Command {
+    }
+
+    record XaCommit(XidData xid, boolean onePhase) implements Command {
+    }
+
+    record XaRollback(XidData xid) implements Command {
+    }
+
+    /** Forgets a heuristically completed branch. */
+    record XaForget(XidData xid) implements Command {
+    }
+
+    /** Lists every prepared or heuristically completed branch of the broker; replies {@link Reply.Xids}. */
+    record XaRecover() implements Command {
+    }
+
     // ---- pushed by the broker ----------------------------------------------------------------
 
     /**
@@ -151,6 +189,17 @@ public sealed interface Command {
 
         /** The request failed; the client throws the JMS exception that {@code code} names. */
         record Failed(ErrorCode code, String message) implements Reply {
+        }
+
+        /**
+         * The outcome of an XA request: {@code code} is an XAResource/XAException code: XA_OK (0),
+         * XA_RDONLY (3) or an error (XAER_*, XA_RB*, XA_HEUR*), which the client throws as an
+         * XAException with that errorCode and {@code message}.
+         */
+        record XaResult(int code, String message) implements Reply {
+        }
+
+        record Xids(List<XidData> xids) implements Reply {
         }
 
         Ok OK = new Ok();

@@ -30,6 +30,13 @@ enum CommandType {
     UNSUBSCRIBE(0x12, Command.Unsubscribe.class),
     HEARTBEAT(0x13, Command.Heartbeat.class),
     SET_STARTED(0x14, Command.SetStarted.class),
+    XA_START(0x15, Command.XaStart.class),
+    XA_END(0x16, Command.XaEnd.class),
+    XA_PREPARE(0x17, Command.XaPrepare.class),
+    XA_COMMIT(0x18, Command.XaCommit.class),
+    XA_ROLLBACK(0x19, Command.XaRollback.class),
+    XA_FORGET(0x1A, Command.XaForget.class),
+    XA_RECOVER(0x1B, Command.XaRecover.class),
 
     DELIVER(0x40, Command.Deliver.class),
     CONNECTION_CLOSED_BY_BROKER(0x41, Command.ConnectionClosedByBroker.class),
@@ -37,7 +44,9 @@ enum CommandType {
     OK(0x60, Command.Reply.Ok.class),
     CONNECTED(0x61, Command.Reply.Connected.class),
     BROWSED(0x62, Command.Reply.Browsed.class),
-    FAILED(0x63, Command.Reply.Failed.class);
+    FAILED(0x63, Command.Reply.Failed.class),
+    XA_RESULT(0x64, Command.Reply.XaResult.class),
+    XIDS(0x65, Command.Reply.Xids.class);
 
     private static final CommandType[] BY_CODE = new CommandType[256];
     private static final Map<Class<?>, CommandType> BY_CLASS = new HashMap<>();

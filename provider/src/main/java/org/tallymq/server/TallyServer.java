@@ -114,7 +114,8 @@ public final class TallyServer implements AutoCloseable {
         Map<String, String> opts = parse(args);
         if (opts == null) {
             System.err.println("usage: tally server [--data-dir DIR] [--bind HOST:PORT] [--name NAME] [--users user:password,...]"
-                    + " [--config FILE] [--memory-budget BYTES] [--block-timeout MILLIS]");
+                    + " [--config FILE] [--memory-budget BYTES] [--block-timeout MILLIS] [--xa-timeout SECONDS]"
+                    + " [--xa-prepared-warn MILLIS]");
             System.exit(64);
             return;
         }
@@ -145,8 +146,15 @@ public final class TallyServer implements AutoCloseable {
             if (opts.containsKey("--block-timeout")) {
                 builder.blockTimeoutMillis(Long.parseLong(opts.get("--block-timeout")));
             }
-        } catch (NumberFormatException e) {
-            System.err.println("tally server: --memory-budget (bytes) and --block-timeout (milliseconds) take whole numbers");
+            if (opts.containsKey("--xa-timeout")) {
+                builder.xaTimeoutSeconds(Integer.parseInt(opts.get("--xa-timeout")));
+            }
+            if (opts.containsKey("--xa-prepared-warn")) {
+                builder.xaPreparedWarnMillis(Long.parseLong(opts.get("--xa-prepared-warn")));
+            }
+        } catch (IllegalArgumentException e) { // NumberFormatException too
+            System.err.println("tally server: --memory-budget (bytes), --block-timeout (milliseconds), --xa-timeout (seconds)"
+                    + " and --xa-prepared-warn (milliseconds) take whole numbers of at least 0 (1 for --xa-prepared-warn)");
             System.exit(64);
         }
         if (opts.containsKey("--config")) {

@@ -2,11 +2,14 @@ package org.tallymq.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import org.tallymq.protocol.MessageData;
 import org.tallymq.protocol.ProtocolException;
+import org.tallymq.protocol.XidData;
+import org.tallymq.store.journal.JournalRecord;
 import org.tallymq.store.journal.Journal;
 import org.tallymq.store.journal.LiveRecord;
 import org.tallymq.store.journal.LoadSummary;
@@ -53,6 +56,7 @@ public final class JournalStore implements MessageStore {
     @Override
     public long load(Loader loader) throws IOException {
         IOException[] failure = new IOException[1];
+        List<PreparedTransaction> prepared = new ArrayList<>();
         LoadSummary summary = journal.load(new ReplayHandler() {
             @Override
             public void onRecord(LiveRecord r) {
@@ -79,16 +83,44 @@ public final class JournalStore implements MessageStore {
 
             @Override
             public void onPrepared(PreparedTransaction t) {
-                // XA is not there yet: nothing writes PREPARE records. One found here was written by a
-                // later version; refuse to guess its outcome.
-                failure[0] = new IOException("journal " + dir + " holds prepared transaction " + t.txId()
-                        + ", which this version of Tally cannot resolve; start the version that wrote it");
+                prepared.add(t);
             }
         });
+        for (PreparedTransaction t : prepared) {
+            if (failure[0] == null) {
+                try {
+                    loader.preparedBranch(branch(t));
+                } catch (ProtocolException | IllegalArgumentException e) {
+                    failure[0] = new IOException("journal " + dir + ": prepared transaction " + t.txId()
+                            + " cannot be read: " + e.getMessage(), e);
+                }
+            }
+        }
         if (failure[0] != null) {
             throw failure[0];
         }
         return Math.max(summary.maxRecordId(), summary.maxTxId());
+    }
+
+    /** A prepared transaction's records as a branch: TX_ADD of a MESSAGE is a send, TX_DELETE a consumed message. */
+    private StoredBranch branch(PreparedTransaction t) throws ProtocolException {
+        List<StoredMessage> sends = new ArrayList<>();
+        long[] deletes = new long[t.records().size()];
+        int d = 0;
+        for (JournalRecord r : t.records()) {
+            switch (r.type()) {
+                case TX_ADD -> {
+                    if (r.userType() != StoreCodec.MESSAGE) {
+                        throw new ProtocolException("record " + r.recordId() + " of the transaction has type " + r.userType()
+                                + "; a branch only sends messages");
+                    }
+                    sends.add(StoreCodec.decodeMessage(r.recordId(), r.payload(), 0));
+                }
+                case TX_DELETE -> deletes[d++] = r.recordId();
+                default -> throw new ProtocolException("the transaction holds a " + r.type() + " record, which no branch writes");
+            }
+        }
+        return new StoredBranch(t.txId(), XidData.fromBytes(t.xid()), sends, java.util.Arrays.copyOf(deletes, d));
     }
 
     @Override
@@ -132,8 +164,13 @@ public final class JournalStore implements MessageStore {
     }
 
     @Override
-    public void rollback(long txId) {
-        journal.appendRollback(txId, false);
+    public CompletableFuture<Void> prepare(long txId, XidData xid) {
+        return journal.appendPrepare(txId, xid.toBytes());
+    }
+
+    @Override
+    public CompletableFuture<Void> rollback(long txId, boolean sync) {
+        return journal.appendRollback(txId, sync);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.tallymq.store;
 
 import java.util.concurrent.CompletableFuture;
 import org.tallymq.protocol.MessageData;
+import org.tallymq.protocol.XidData;
 
 /** Keeps nothing: for brokers configured without persistence. Every operation succeeds at once. */
 public final class MemoryStore implements MessageStore {
@@ -51,7 +52,13 @@ public final class MemoryStore implements MessageStore {
     }
 
     @Override
-    public void rollback(long txId) {
+    public CompletableFuture<Void> prepare(long txId, XidData xid) {
+        return DONE;
+    }
+
+    @Override
+    public CompletableFuture<Void> rollback(long txId, boolean sync) {
+        return DONE;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.tallymq.store;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import org.tallymq.protocol.MessageData;
+import org.tallymq.protocol.XidData;
 
 /**
  * What the broker sees of persistence: persistent messages in durable queues, their delivery
@@ -22,6 +23,9 @@ public interface MessageStore extends AutoCloseable {
         void subscription(StoredSubscription s);
 
         void message(StoredMessage m);
+
+        /** A prepared XA branch; called after every {@link #message}, so the messages it consumed are known. */
+        void preparedBranch(StoredBranch b);
     }
 
     /**
@@ -53,8 +57,17 @@ public interface MessageStore extends AutoCloseable {
     /** Makes every record of {@code txId} take effect; forced. */
     CompletableFuture<Void> commit(long txId);
 
-    /** Drops every record of {@code txId}; not forced (a crash before it rolls back anyway). */
-    void rollback(long txId);
+    /**
+     * Writes PREPARE of {@code txId} with the branch's {@code xid}; forced. After it, the transaction
+     * survives a restart (see {@link Loader#preparedBranch}) until its COMMIT or ROLLBACK.
+     */
+    CompletableFuture<Void> prepare(long txId, XidData xid);
+
+    /**
+     * Drops every record of {@code txId}. Forced only if {@code sync}: an unprepared transaction rolls
+     * back after a crash anyway, a prepared one must not come back once its rollback was answered.
+     */
+    CompletableFuture<Void> rollback(long txId, boolean sync);
 
     CompletableFuture<Void> addSubscription(StoredSubscription s);
 

@@ -131,6 +131,17 @@ class CodecLayoutTest {
                 out.u8(1);
                 out.raw(block((MessageData) v));
             }
+        } else if (type == XidData.class) {
+            XidData x = (XidData) v;
+            out.i32(x.getFormatId());
+            value(byte[].class, x.getGlobalTransactionId(), out);
+            value(byte[].class, x.getBranchQualifier(), out);
+        } else if (type == List.class && v != null && !((List<?>) v).isEmpty() && ((List<?>) v).get(0) instanceof XidData) {
+            List<XidData> xids = (List<XidData>) v;
+            out.i32(xids.size());
+            for (XidData x : xids) {
+                value(XidData.class, x, out);
+            }
         } else if (type == List.class) {
             List<MessageData> list = (List<MessageData>) v;
             if (list == null) {

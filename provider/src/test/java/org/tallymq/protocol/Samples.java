@@ -149,6 +149,18 @@ final class Samples {
             String name = (String) value(String.class, salt + 1, where);
             return new DestinationRef(kinds[i], name == null ? "" : name);
         }
+        if (t == XidData.class) {
+            return xid(salt);
+        }
+        if (t instanceof ParameterizedType p && p.getRawType() == List.class
+                && p.getActualTypeArguments()[0] == XidData.class) {
+            int n = pick(4, salt);
+            List<XidData> list = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                list.add(xid(salt + i));
+            }
+            return List.copyOf(list);
+        }
         if (t instanceof Class<?> c && c.isRecord()) {
             return pick(4, salt) == 0 ? null : record(c, salt * 31 + 7);
         }
@@ -170,6 +182,25 @@ final class Samples {
         }
         throw new AssertionError("no sample values for " + t + " (" + where + "): teach Samples and the Codec"
                 + " about this type");
+    }
+
+    /** A valid Xid: format ids at the edges, global ids of 1 and 64 bytes, qualifiers of 0 and 64. */
+    private XidData xid(int salt) {
+        int formatId = fresh() ? random.nextInt() : INTS[pick(INTS.length, salt)];
+        if (formatId == -1) {
+            formatId = 0;
+        }
+        int g = fresh() ? 1 + random.nextInt(64) : (pick(2, salt) == 0 ? 1 : 64);
+        int b = fresh() ? random.nextInt(65) : (pick(2, salt + 1) == 0 ? 0 : 64);
+        byte[] gtrid = new byte[g];
+        byte[] bqual = new byte[b];
+        for (int i = 0; i < g; i++) {
+            gtrid[i] = (byte) (i * 7 + salt);
+        }
+        for (int i = 0; i < b; i++) {
+            bqual[i] = (byte) (255 - i - salt);
+        }
+        return XidData.of(formatId, gtrid, bqual);
     }
 
     private Map<String, Object> properties(int salt) {
