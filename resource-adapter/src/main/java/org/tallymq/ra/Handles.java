@@ -391,8 +391,20 @@ final class Handles {
                         + "takes part in a container transaction (Jakarta Messaging 3.1 section 12.3); the transaction "
                         + "manager commits or rolls it back", "TALLY-RA-TX");
             }
-            if (name.equals("getTransacted") && !mc.inTransaction()) {
-                return false;
+            if (!mc.inTransaction()) {
+                // outside a transaction the session is non-transacted with AUTO_ACKNOWLEDGE (section 12.3), even when
+                // it is the managed connection's XA session
+                switch (name) {
+                    case "getTransacted":
+                        return false;
+                    case "getAcknowledgeMode":
+                        return Session.AUTO_ACKNOWLEDGE;
+                    case "commit", "rollback":
+                        throw new IllegalStateException("Session." + name + " outside a transaction: the session is "
+                                + "non-transacted (Jakarta Messaging 3.1 section 12.3)", "TALLY-RA-NOT-TRANSACTED");
+                    default:
+                        break;
+                }
             }
             return forward(m, args);
         }
@@ -444,8 +456,19 @@ final class Handles {
             if (name.equals("getExceptionListener")) {
                 return null;
             }
-            if (name.equals("getTransacted") && !mc.inTransaction()) {
-                return false;
+            if (!mc.inTransaction()) {
+                switch (name) {
+                    case "getTransacted":
+                        return false;
+                    case "getSessionMode":
+                        return JMSContext.AUTO_ACKNOWLEDGE;
+                    case "commit", "rollback":
+                        throw new IllegalStateRuntimeException("JMSContext." + name + " outside a transaction: the "
+                                + "context is non-transacted (Jakarta Messaging 3.1 section 12.3)",
+                                "TALLY-RA-NOT-TRANSACTED");
+                    default:
+                        break;
+                }
             }
             try {
                 return forward(m, args);

@@ -5,6 +5,10 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Session;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XAConnectionFactory;
+import jakarta.jms.XAJMSContext;
+import jakarta.jms.XASession;
 import jakarta.resource.ResourceException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -12,9 +16,11 @@ import javax.transaction.xa.XAResource;
 import org.tallymq.ra.ConnectionRequest.Kind;
 
 /**
- * The Tally objects under one {@link TallyManagedConnection}, made on first use: for classic handles a connection
- * with an AUTO_ACKNOWLEDGE session and (for local transactions) a transacted one; for JMSContext handles the same
- * as contexts sharing one connection of their own. The kind of the first request is connected at once.
+ * The Tally objects under one {@link TallyManagedConnection}, made on first use. For classic handles: an XA
+ * connection and its XA session, which is the session of the handles outside a transaction (a Tally XA session
+ * then behaves as a non-transacted AUTO_ACKNOWLEDGE session) and inside an XA branch; for local transactions a
+ * transacted session of the same connection. For JMSContext handles: an XAJMSContext, and for local transactions a
+ * SESSION_TRANSACTED context. The managed connection's one XAResource is that of its XA session or XAJMSContext.
  *
  * <p>Thread-safe: every method locks this object (the server and the application's thread may meet here).
  */
@@ -27,6 +33,8 @@ final class PhysicalConnection {
     private final TallyManagedConnection owner;
 
     private Connection connection;
+    private XASession xaSession;
+    private BranchTracker xaResource;
     private Session autoSession;
     private Session transactedSession;
     private JMSContext autoContext;
@@ -53,15 +61,23 @@ final class PhysicalConnection {
 
     synchronized Connection connection() throws JMSException {
         if (connection == null) {
-            connection = mcf.physicalFactory().createConnection(request.userName(), request.password());
+            connection = mcf.physicalFactory() instanceof XAConnectionFactory xa
+                    ? xa.createXAConnection(request.userName(), request.password())
+                    : mcf.physicalFactory().createConnection(request.userName(), request.password());
             connection.setExceptionListener(owner);
         }
         return connection;
     }
 
+    /** The session of the handles outside a local transaction: the XA session where XA is available. */
     synchronized Session autoSession() throws JMSException {
         if (autoSession == null) {
-            autoSession = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
+            if (connection() instanceof XAConnection xc) {
+                xaSession = xc.createXASession();
+                autoSession = xaSession;
+            } else {
+                autoSession = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
+            }
         }
         return autoSession;
     }
@@ -75,16 +91,22 @@ final class PhysicalConnection {
 
     synchronized JMSContext autoContext() throws JMSException {
         if (autoContext == null) {
-            autoContext = mcf.physicalFactory().createContext(request.userName(), request.password(),
+            autoContext = mcf.physicalFactory() instanceof XAConnectionFactory xa
+                    ? xa.createXAContext(request.userName(), request.password())
+                    : mcf.physicalFactory().createContext(request.userName(), request.password(),
                     JMSContext.AUTO_ACKNOWLEDGE);
             autoContext.setExceptionListener(owner);
         }
         return autoContext;
     }
 
+    /** A SESSION_TRANSACTED context for local transactions (its own connection when the base context is XA). */
     synchronized JMSContext transactedContext() throws JMSException {
         if (transactedContext == null) {
-            transactedContext = autoContext().createContext(JMSContext.SESSION_TRANSACTED); // same connection
+            transactedContext = autoContext() instanceof XAJMSContext
+                    ? mcf.physicalFactory().createContext(request.userName(), request.password(),
+                    JMSContext.SESSION_TRANSACTED)
+                    : autoContext().createContext(JMSContext.SESSION_TRANSACTED); // same connection
         }
         return transactedContext;
     }
@@ -115,14 +137,29 @@ final class PhysicalConnection {
         }
     }
 
-    /** XA is not available in this build of the provider. */
+    /** The one XAResource of this managed connection: of its XA session (classic) or its XAJMSContext. */
     synchronized XAResource xaResource() throws JMSException {
-        throw new JMSException("this build of the Tally resource adapter supports NoTransaction and LocalTransaction "
-                + "only; set transaction-support to LocalTransaction in the server's configuration");
+        if (xaResource == null) {
+            XAResource tally;
+            if (request.kind() == Kind.CLASSIC) {
+                autoSession();
+                if (xaSession == null) {
+                    throw new JMSException("the Tally connection factory of " + mcf + " is not an XAConnectionFactory");
+                }
+                tally = xaSession.getXAResource();
+            } else if (autoContext() instanceof XAJMSContext x) {
+                tally = x.getXAResource();
+            } else {
+                throw new JMSException("the Tally connection factory of " + mcf + " is not an XAConnectionFactory");
+            }
+            xaResource = new BranchTracker(tally);
+        }
+        return xaResource;
     }
 
     boolean inXaBranch() {
-        return false;
+        BranchTracker t = xaResource;
+        return t != null && t.inBranch();
     }
 
     /** The pool takes the connection back: a later user starts it again, as for a new connection. */
@@ -151,6 +188,8 @@ final class PhysicalConnection {
             LOG.log(Level.FINE, "could not close a Tally connection the server destroyed", e);
         } finally {
             connection = null;
+            xaSession = null;
+            xaResource = null;
             autoSession = null;
             transactedSession = null;
             autoContext = null;

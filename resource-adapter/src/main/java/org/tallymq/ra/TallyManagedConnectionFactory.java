@@ -88,7 +88,7 @@ public class TallyManagedConnectionFactory implements ManagedConnectionFactory, 
     TallyConnectionFactory physicalFactory() {
         TallyConnectionFactory f = physicalFactory;
         if (f == null) {
-            f = new TallyConnectionFactory(effectiveConnectionURL());
+            f = Transactions.factory(effectiveConnectionURL());
             physicalFactory = f;
         }
         return f;

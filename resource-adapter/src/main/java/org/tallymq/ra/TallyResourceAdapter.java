@@ -37,6 +37,7 @@ public class TallyResourceAdapter implements ResourceAdapter {
 
     private final Map<ActivationKey, EndpointActivation> activations = new ConcurrentHashMap<>();
     private volatile WorkManager workManager;
+    private final Recovery recovery = new Recovery();
 
     public String getConnectionURL() {
         return connectionURL;
@@ -79,6 +80,7 @@ public class TallyResourceAdapter implements ResourceAdapter {
             a.stop();
         }
         activations.clear();
+        recovery.close();
         LOG.info("Tally resource adapter stopped");
     }
 
@@ -107,12 +109,13 @@ public class TallyResourceAdapter implements ResourceAdapter {
     }
 
     /**
-     * The XA resources the server's recovery asks for in-doubt branches (Connectors 2.1 section 13.4.4): one per
-     * activation spec, each of its broker.
+     * The XA resources the server's recovery asks for in-doubt branches of message-driven beans (Connectors 2.1
+     * section 13.4.4): one per broker and user among the specs. Outbound branches are recovered through the managed
+     * connections the server makes for recovery (ironjacamar.xml {@code <recovery>}).
      */
     @Override
     public XAResource[] getXAResources(ActivationSpec[] specs) throws ResourceException {
-        return Recovery.xaResources(this, specs);
+        return recovery.xaResources(this, specs);
     }
 
     @Override

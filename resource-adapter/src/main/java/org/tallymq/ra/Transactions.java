@@ -8,7 +8,7 @@ import jakarta.jms.XAConnection;
 import jakarta.jms.XAConnectionFactory;
 import jakarta.jms.XASession;
 import javax.transaction.xa.XAResource;
-import org.tallymq.jms.TallyConnectionFactory;
+import org.tallymq.jms.TallyXAConnectionFactory;
 
 /**
  * Where the adapter chooses between XA and plain Tally objects. XA is used when Tally's factory is an
@@ -22,8 +22,8 @@ final class Transactions {
     }
 
     /** The Tally factory for a URL: the XA one where the provider has it (it is a plain factory too). */
-    static TallyConnectionFactory factory(String url) {
-        return new TallyConnectionFactory(url);
+    static TallyXAConnectionFactory factory(String url) {
+        return new TallyXAConnectionFactory(url);
     }
 
     static boolean xaAvailable(ConnectionFactory cf) {

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WildFlyIT {
 
     /** The transaction support the RAR is deployed with in this run. */
-    static final String TX = System.getProperty("tally.it.tx", "LocalTransaction");
+    static final String TX = System.getProperty("tally.it.tx", "XATransaction");
 
     @Deployment(name = "rar", order = 1, testable = false)
     static ResourceAdapterArchive rar() throws IOException {
