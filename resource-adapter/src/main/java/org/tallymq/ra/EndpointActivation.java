@@ -91,9 +91,12 @@ final class EndpointActivation {
                 connectUntilDone();
             }
 
+            /**
+             * Only a hint (Connectors 2.1 section 11.4); IronJacamar also calls it when run() has returned, so it
+             * must not stop the delivery that run() started. The retry loop ends when the endpoint is deactivated.
+             */
             @Override
             public void release() {
-                stop();
             }
         };
         if (workManager != null) {

@@ -146,6 +146,56 @@ class InboundTest {
     }
 
     @Test
+    @DisplayName("a WorkManager that calls Work.release() after run() (as IronJacamar does) does not stop delivery")
+    void releaseAfterRunKeepsDelivering() throws Exception {
+        jakarta.resource.spi.work.WorkManager wm = (jakarta.resource.spi.work.WorkManager)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {jakarta.resource.spi.work.WorkManager.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("scheduleWork")) {
+                                jakarta.resource.spi.work.Work w = (jakarta.resource.spi.work.Work) args[0];
+                                Thread t = new Thread(() -> {
+                                    w.run();
+                                    w.release();
+                                });
+                                t.start();
+                            }
+                            return null;
+                        });
+        ra.start(new jakarta.resource.spi.BootstrapContext() {
+            @Override
+            public jakarta.resource.spi.work.WorkManager getWorkManager() {
+                return wm;
+            }
+
+            @Override
+            public jakarta.resource.spi.XATerminator getXATerminator() {
+                return null;
+            }
+
+            @Override
+            public java.util.Timer createTimer() {
+                return new java.util.Timer(true);
+            }
+
+            @Override
+            public boolean isContextSupported(Class<? extends jakarta.resource.spi.work.WorkContext> c) {
+                return false;
+            }
+
+            @Override
+            public jakarta.transaction.TransactionSynchronizationRegistry getTransactionSynchronizationRegistry() {
+                return null;
+            }
+        });
+        Endpoints endpoints = new Endpoints(0);
+        ra.endpointActivation(endpoints, spec("ra.unit.in4"));
+        send("ra.unit.in4", "first");
+        assertEquals("first redelivered=false", endpoints.seen.poll(30, TimeUnit.SECONDS));
+        send("ra.unit.in4", "second");
+        assertEquals("second redelivered=false", endpoints.seen.poll(30, TimeUnit.SECONDS));
+    }
+
+    @Test
     @DisplayName("deactivation stops delivery: a message sent afterwards stays on the queue")
     void deactivation() throws ResourceException, InterruptedException {
         Endpoints endpoints = new Endpoints(0);

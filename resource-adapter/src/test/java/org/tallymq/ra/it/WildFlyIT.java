@@ -53,7 +53,8 @@ class WildFlyIT {
                           + "<prefill>false</prefill><is-same-rm-override>false</is-same-rm-override></xa-pool>"
                         : "<pool><min-pool-size>0</min-pool-size><max-pool-size>10</max-pool-size>"
                           + "<prefill>false</prefill></pool>")
-                .replace("@RECOVERY@", xa ? "<recovery no-recovery=\"false\"/>" : "");
+                .replace("@RECOVERY@", xa ? "<recovery no-recovery=\"false\"><recover-credential><user-name>recovery"
+                        + "</user-name><password>recovery</password></recover-credential></recovery>" : "");
         return rar.addAsManifestResource(new StringAsset(ij), "ironjacamar.xml");
     }
 
