@@ -273,7 +273,10 @@ final class Handles {
         }
     }
 
-    /** A classic connection handle: one physical connection of the pool, at most one open session. */
+    /**
+     * The state behind a classic connection handle ({@link PooledConnection}, a real class because ra.xml names it):
+     * one physical connection of the pool, at most one open session.
+     */
     static final class ConnectionHandle extends Handle {
         private volatile TallyManagedConnection mc;
         private SessionHandle session; // guarded by this
@@ -310,19 +313,10 @@ final class Handles {
             return mc.connection();
         }
 
+        /** Not reached: the application holds a {@link PooledConnection}, which calls this handle directly. */
         @Override
-        Object call(Method m, Object[] args) throws Throwable {
-            String name = m.getName();
-            if (Restrictions.CONNECTION.contains(name)) {
-                throw Restrictions.forbidden(m, "Connection", Restrictions.whyConnection(name));
-            }
-            if (name.equals("createSession") || name.equals("createQueueSession") || name.equals("createTopicSession")) {
-                return createSession();
-            }
-            if (name.equals("getExceptionListener")) {
-                return null; // none may be set (section 12.2)
-            }
-            return forward(m, args);
+        Object call(Method m, Object[] args) {
+            throw new UnsupportedOperationException(m.getName());
         }
 
         /**
@@ -330,6 +324,7 @@ final class Handles {
          * transaction the session takes part in it; outside one it is non-transacted with AUTO_ACKNOWLEDGE).
          */
         synchronized Session createSession() throws JMSException {
+            physical(); // IllegalStateException once closed
             if (session != null && !session.isClosed()) {
                 throw new IllegalStateException("this connection already has an open session, and an application in a "
                         + "Jakarta EE web or EJB container may have only one per connection (Jakarta Messaging 3.1 "
