@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * What an application asked for when it called the connection factory: which kind of handle (a classic
- * {@code Connection} or a {@code JMSContext}) and with which credentials. The server's pool only hands a managed
- * connection to a request equal to the one it was made for (Connectors 2.1 section 6.5.6.3: ConnectionRequestInfo
+ * {@code Connection} or a {@code JMSContext}) and with which credentials. A managed connection serves both kinds;
+ * the pool hands it to requests with the same credentials (Connectors 2.1 section 6.5.6.3: ConnectionRequestInfo
  * must implement equals and hashCode).
  *
  * <p>Immutable and thread-safe.
@@ -36,6 +36,11 @@ final class ConnectionRequest implements ConnectionRequestInfo {
 
     String password() {
         return password;
+    }
+
+    /** True when a managed connection made for {@code other} can serve this request: the same credentials. */
+    boolean sameCredentials(ConnectionRequest other) {
+        return Objects.equals(userName, other.userName) && Objects.equals(password, other.password);
     }
 
     /** This request with other credentials (the server's container-managed sign-on). */

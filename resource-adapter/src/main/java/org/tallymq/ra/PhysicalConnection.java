@@ -3,24 +3,21 @@ package org.tallymq.ra;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Session;
 import jakarta.jms.XAConnection;
 import jakarta.jms.XAConnectionFactory;
-import jakarta.jms.XAJMSContext;
 import jakarta.jms.XASession;
 import jakarta.resource.ResourceException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
-import org.tallymq.ra.ConnectionRequest.Kind;
 
 /**
- * The Tally objects under one {@link TallyManagedConnection}, made on first use. For classic handles: an XA
- * connection and its XA session, which is the session of the handles outside a transaction (a Tally XA session
- * then behaves as a non-transacted AUTO_ACKNOWLEDGE session) and inside an XA branch; for local transactions a
- * transacted session of the same connection. For JMSContext handles: an XAJMSContext, and for local transactions a
- * SESSION_TRANSACTED context. The managed connection's one XAResource is that of its XA session or XAJMSContext.
+ * The Tally objects under one {@link TallyManagedConnection}: an XA connection (made at once) and, on first use,
+ * its XA session, which is the session of the handles outside a transaction (a Tally XA session then behaves as a
+ * non-transacted AUTO_ACKNOWLEDGE session) and inside an XA branch, and for local transactions a transacted
+ * session of the same connection. JMSContext handles see the same sessions through a {@link SessionContext}, so
+ * the managed connection's one XAResource (its XA session's) covers both kinds of handle.
  *
  * <p>Thread-safe: every method locks this object (the server and the application's thread may meet here).
  */
@@ -46,16 +43,11 @@ final class PhysicalConnection {
         this.request = request;
         this.owner = owner;
         try {
-            // connect now, so the server learns at once that the broker cannot be reached
-            if (request.kind() == Kind.CLASSIC) {
-                connection();
-            } else {
-                autoContext();
-            }
-        } catch (JMSException | JMSRuntimeException e) {
+            connection(); // connect now, so the server learns at once that the broker cannot be reached
+        } catch (JMSException e) {
             throw TallyManagedConnection.resourceException("could not connect to the Tally broker at "
                     + mcf.effectiveConnectionURL() + " (is it running, and is the resource adapter's ConnectionURL "
-                    + "right?)", e instanceof JMSException j ? j : new JMSException(e.getMessage()));
+                    + "right?)", e);
         }
     }
 
@@ -89,70 +81,42 @@ final class PhysicalConnection {
         return transactedSession;
     }
 
+    /** The JMSContext of the handles outside a local transaction: over the XA (or AUTO_ACKNOWLEDGE) session. */
     synchronized JMSContext autoContext() throws JMSException {
         if (autoContext == null) {
-            autoContext = mcf.physicalFactory() instanceof XAConnectionFactory xa
-                    ? xa.createXAContext(request.userName(), request.password())
-                    : mcf.physicalFactory().createContext(request.userName(), request.password(),
-                    JMSContext.AUTO_ACKNOWLEDGE);
-            autoContext.setExceptionListener(owner);
+            autoContext = new SessionContext(connection(), autoSession());
         }
         return autoContext;
     }
 
-    /** A SESSION_TRANSACTED context for local transactions (its own connection when the base context is XA). */
+    /** The JMSContext of the handles in a local transaction: over the transacted session. */
     synchronized JMSContext transactedContext() throws JMSException {
         if (transactedContext == null) {
-            transactedContext = autoContext() instanceof XAJMSContext
-                    ? mcf.physicalFactory().createContext(request.userName(), request.password(),
-                    JMSContext.SESSION_TRANSACTED)
-                    : autoContext().createContext(JMSContext.SESSION_TRANSACTED); // same connection
+            transactedContext = new SessionContext(connection(), transactedSession());
         }
         return transactedContext;
     }
 
     synchronized void commitLocal() throws JMSException {
-        try {
-            if (transactedSession != null) {
-                transactedSession.commit();
-            }
-            if (transactedContext != null) {
-                transactedContext.commit();
-            }
-        } catch (JMSRuntimeException e) {
-            throw jms(e);
+        if (transactedSession != null) {
+            transactedSession.commit();
         }
     }
 
     synchronized void rollbackLocal() throws JMSException {
-        try {
-            if (transactedSession != null) {
-                transactedSession.rollback();
-            }
-            if (transactedContext != null) {
-                transactedContext.rollback();
-            }
-        } catch (JMSRuntimeException e) {
-            throw jms(e);
+        if (transactedSession != null) {
+            transactedSession.rollback();
         }
     }
 
-    /** The one XAResource of this managed connection: of its XA session (classic) or its XAJMSContext. */
+    /** The one XAResource of this managed connection: that of its XA session, under both kinds of handle. */
     synchronized XAResource xaResource() throws JMSException {
         if (xaResource == null) {
-            XAResource tally;
-            if (request.kind() == Kind.CLASSIC) {
-                autoSession();
-                if (xaSession == null) {
-                    throw new JMSException("the Tally connection factory of " + mcf + " is not an XAConnectionFactory");
-                }
-                tally = xaSession.getXAResource();
-            } else if (autoContext() instanceof XAJMSContext x) {
-                tally = x.getXAResource();
-            } else {
+            autoSession();
+            if (xaSession == null) {
                 throw new JMSException("the Tally connection factory of " + mcf + " is not an XAConnectionFactory");
             }
-            xaResource = new BranchTracker(tally);
+            xaResource = new BranchTracker(xaSession.getXAResource());
         }
         return xaResource;
     }
@@ -178,12 +142,6 @@ final class PhysicalConnection {
             if (connection != null) {
                 connection.close();
             }
-            if (transactedContext != null) {
-                transactedContext.close();
-            }
-            if (autoContext != null) {
-                autoContext.close();
-            }
         } catch (JMSException | RuntimeException e) {
             LOG.log(Level.FINE, "could not close a Tally connection the server destroyed", e);
         } finally {
@@ -195,11 +153,5 @@ final class PhysicalConnection {
             autoContext = null;
             transactedContext = null;
         }
-    }
-
-    private static JMSException jms(JMSRuntimeException e) {
-        JMSException j = new JMSException(e.getMessage(), e.getErrorCode());
-        j.initCause(e);
-        return j;
     }
 }

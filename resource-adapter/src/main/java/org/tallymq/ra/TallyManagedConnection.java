@@ -4,7 +4,6 @@ import jakarta.jms.Connection;
 import jakarta.jms.ExceptionListener;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Session;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
@@ -33,9 +32,9 @@ import org.tallymq.ra.Handles.ContextHandle;
 import org.tallymq.ra.Handles.Handle;
 
 /**
- * One physical connection to a Tally broker, pooled by the server (Connectors 2.1 chapter 6), serving either
- * classic {@code Connection} handles or {@code JMSContext} handles ({@link ConnectionRequest.Kind}): its one
- * XAResource belongs to one Tally XA session or XAJMSContext.
+ * One physical connection to a Tally broker, pooled by the server (Connectors 2.1 chapter 6), serving classic
+ * {@code Connection} handles and {@code JMSContext} handles alike ({@link ConnectionRequest.Kind}): both use its
+ * sessions, and its one XAResource is that of its XA session.
  *
  * <p>Its session (or context) in use depends on the transaction the server has started on it:
  * <ul>
@@ -93,13 +92,7 @@ public final class TallyManagedConnection implements ManagedConnection, Exceptio
 
     JMSContext context() throws JMSException {
         checkAlive();
-        try {
-            return localTransaction ? physical.transactedContext() : physical.autoContext();
-        } catch (JMSRuntimeException e) {
-            JMSException j = new JMSException(e.getMessage(), e.getErrorCode());
-            j.initCause(e);
-            throw j;
-        }
+        return localTransaction ? physical.transactedContext() : physical.autoContext();
     }
 
     void register(Handle h) {
@@ -146,18 +139,19 @@ public final class TallyManagedConnection implements ManagedConnection, Exceptio
         if (destroyed) {
             throw new IllegalStateException("this managed connection was destroyed");
         }
-        return request.kind() == Kind.CLASSIC ? Handles.connection(this) : Handles.context(this);
+        Kind kind = info instanceof ConnectionRequest r ? r.kind() : request.kind();
+        return kind == Kind.CLASSIC ? Handles.connection(this) : Handles.context(this);
     }
 
     /** Moves a handle from another managed connection of this factory to this one. */
     @Override
     public void associateConnection(Object connection) throws ResourceException {
         Handle h = Handles.handleOf(connection);
-        if (h instanceof ConnectionHandle ch && request.kind() == Kind.CLASSIC) {
+        if (h instanceof ConnectionHandle ch) {
             ch.managedConnection().handles.remove(ch);
             ch.reassociate(this);
             handles.add(ch);
-        } else if (h instanceof ContextHandle xh && request.kind() == Kind.CONTEXT) {
+        } else if (h instanceof ContextHandle xh) {
             xh.managedConnection().handles.remove(xh);
             xh.reassociate(this);
             handles.add(xh);

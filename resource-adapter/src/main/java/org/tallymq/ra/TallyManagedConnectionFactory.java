@@ -114,18 +114,14 @@ public class TallyManagedConnectionFactory implements ManagedConnectionFactory, 
         return new TallyManagedConnection(this, effectiveRequest(subject, info));
     }
 
-    /**
-     * The first candidate made for the same kind of handle and the same credentials. A managed connection serves
-     * one kind: its XAResource is that of one Tally XA session (classic) or one XAJMSContext, and the server asks
-     * for it once, when the connection is made.
-     */
+    /** The first candidate made for the same credentials (a managed connection serves both kinds of handle). */
     @Override
     @SuppressWarnings("rawtypes")
     public ManagedConnection matchManagedConnections(Set connections, Subject subject, ConnectionRequestInfo info)
             throws ResourceException {
         ConnectionRequest wanted = effectiveRequest(subject, info);
         for (Object o : connections) {
-            if (o instanceof TallyManagedConnection mc && mc.request().equals(wanted)) {
+            if (o instanceof TallyManagedConnection mc && mc.request().sameCredentials(wanted)) {
                 return mc;
             }
         }

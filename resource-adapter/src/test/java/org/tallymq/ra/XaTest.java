@@ -142,6 +142,39 @@ class XaTest {
         }
     }
 
+    @Test
+    @DisplayName("one managed connection serves a classic and a JMSContext handle in the same branch: one XAResource "
+            + "covers both, and both sends commit together")
+    void bothKindsOneBranch() throws Exception {
+        TallyManagedConnection mc = managed(ConnectionRequest.Kind.CLASSIC);
+        try {
+            XAResource xa = mc.getXAResource();
+            Xid x = xid();
+            xa.start(x, XAResource.TMNOFLAGS);
+            Connection c = (Connection) mc.getConnection(null, null);
+            Session s = c.createSession();
+            s.createProducer(queue).send(s.createTextMessage("classic"));
+            JMSContext ctx = (JMSContext) mc.getConnection(null,
+                    new ConnectionRequest(ConnectionRequest.Kind.CONTEXT, null, null));
+            ctx.createProducer().setProperty("kind", "simplified").send(queue, "context");
+            xa.end(x, XAResource.TMSUCCESS);
+            try (jakarta.jms.JMSConsumer probe = reader.createConsumer(queue)) {
+                assertNull(probe.receiveNoWait(), "nothing visible before the commit");
+            }
+            assertEquals(XAResource.XA_OK, xa.prepare(x));
+            xa.commit(x, false);
+            c.close();
+            ctx.close();
+            jakarta.jms.JMSConsumer in = reader.createConsumer(queue);
+            assertEquals("classic", in.receiveBody(String.class, 5_000));
+            Message second = in.receive(5_000);
+            assertEquals("context", second.getBody(String.class));
+            assertEquals("simplified", second.getStringProperty("kind"));
+        } finally {
+            mc.destroy();
+        }
+    }
+
     /** A container in miniature: each delivery in its own branch of the endpoint's XAResource. */
     static final class XaEndpoints implements MessageEndpointFactory {
         final BlockingQueue<String> seen = new LinkedBlockingQueue<>();
