@@ -196,6 +196,43 @@ class InboundTest {
     }
 
     @Test
+    @DisplayName("a durable topic subscription without clientId is shared by the bean's sessions and keeps what is "
+            + "published while the bean is not active")
+    void durableTopic() throws Exception {
+        Endpoints endpoints = new Endpoints(0);
+        TallyActivationSpec spec = new TallyActivationSpec();
+        spec.setDestination("ra.unit.prices");
+        spec.setDestinationType("jakarta.jms.Topic");
+        spec.setSubscriptionDurability("Durable");
+        spec.setSubscriptionName("audit");
+        spec.setMessageSelector("kind = 'price'");
+        spec.setConnectionURL(URL);
+        spec.setMaxSession(2);
+        spec.setRetryInterval(20L);
+        ra.endpointActivation(endpoints, spec);
+        jakarta.jms.Topic topic = new org.tallymq.jms.TallyTopic("ra.unit.prices");
+        try (JMSContext c = new TallyConnectionFactory(URL).createContext()) {
+            // wait until the subscription exists: the first matching message arrives
+            for (int i = 0; i < 300 && endpoints.seen.isEmpty(); i++) {
+                c.createProducer().setProperty("kind", "price").send(topic, "warm-up");
+                Thread.sleep(10);
+            }
+            assertTrue(endpoints.seen.poll(30, TimeUnit.SECONDS).startsWith("warm-up"));
+            ra.endpointDeactivation(endpoints, spec);
+            endpoints.seen.clear();
+            c.createProducer().setProperty("kind", "other").send(topic, "filtered out");
+            c.createProducer().setProperty("kind", "price").send(topic, "while inactive");
+        }
+        Endpoints again = new Endpoints(0);
+        ra.endpointActivation(again, spec);
+        String first = again.seen.poll(30, TimeUnit.SECONDS);
+        while (first != null && first.startsWith("warm-up")) {
+            first = again.seen.poll(30, TimeUnit.SECONDS); // warm-ups sent after the first one arrived
+        }
+        assertEquals("while inactive redelivered=false", first);
+    }
+
+    @Test
     @DisplayName("deactivation stops delivery: a message sent afterwards stays on the queue")
     void deactivation() throws ResourceException, InterruptedException {
         Endpoints endpoints = new Endpoints(0);

@@ -175,6 +175,50 @@ class XaTest {
         }
     }
 
+    @Test
+    @DisplayName("recovery: getXAResources gives a resource whose recover() lists a branch left prepared, and "
+            + "commit through it delivers the branch's send (Connectors 2.1 section 13.4.4)")
+    void recoveryResolvesAPreparedBranch() throws Exception {
+        Queue inDoubt = new TallyQueue("ra.unit.xa.indoubt");
+        TallyManagedConnection mc = managed(ConnectionRequest.Kind.CONTEXT);
+        Xid x = xid();
+        try {
+            XAResource xa = mc.getXAResource();
+            xa.start(x, XAResource.TMNOFLAGS);
+            JMSContext c = (JMSContext) mc.getConnection(null, null);
+            c.createProducer().send(inDoubt, "in doubt");
+            xa.end(x, XAResource.TMSUCCESS);
+            assertEquals(XAResource.XA_OK, xa.prepare(x));
+            c.close();
+        } finally {
+            mc.destroy(); // the "crash": the branch stays prepared in the broker
+        }
+        TallyResourceAdapter ra = new TallyResourceAdapter();
+        try {
+            TallyActivationSpec spec = new TallyActivationSpec();
+            spec.setDestination("any");
+            spec.setDestinationType("jakarta.jms.Queue");
+            spec.setConnectionURL(URL);
+            XAResource[] resources = ra.getXAResources(new jakarta.resource.spi.ActivationSpec[] {spec});
+            assertEquals(1, resources.length);
+            Xid found = null;
+            for (Xid r : resources[0].recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)) {
+                if (java.util.Arrays.equals(r.getGlobalTransactionId(), x.getGlobalTransactionId())
+                        && java.util.Arrays.equals(r.getBranchQualifier(), x.getBranchQualifier())) {
+                    found = r;
+                }
+            }
+            assertNotNull(found, "recover() lists the prepared branch");
+            try (jakarta.jms.JMSConsumer probe = reader.createConsumer(inDoubt)) {
+                assertNull(probe.receiveNoWait(), "a prepared send stays invisible");
+            }
+            resources[0].commit(found, false);
+            assertEquals("in doubt", reader.createConsumer(inDoubt).receiveBody(String.class, 5_000));
+        } finally {
+            ra.stop();
+        }
+    }
+
     /** A container in miniature: each delivery in its own branch of the endpoint's XAResource. */
     static final class XaEndpoints implements MessageEndpointFactory {
         final BlockingQueue<String> seen = new LinkedBlockingQueue<>();
