@@ -119,6 +119,28 @@ class WildFlyIT {
 
     @Test
     @OperateOnDeployment("app")
+    @DisplayName("in a stateless bean, what Jakarta Messaging 3.1 section 12.2 forbids throws IllegalStateException "
+            + "(IllegalStateRuntimeException on a JMSContext); commit in a container transaction throws "
+            + "TransactionInProgressException (section 12.3)")
+    void restrictionsInTheContainer() throws Exception {
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("Connection.setClientID", "IllegalStateException");
+        expected.put("Connection.setExceptionListener", "IllegalStateException");
+        expected.put("Connection.stop", "IllegalStateException");
+        expected.put("second Connection.createSession", "IllegalStateException");
+        expected.put("Session.setMessageListener", "IllegalStateException");
+        expected.put("Session.commit in a container transaction", "TransactionInProgressException");
+        expected.put("MessageConsumer.setMessageListener", "IllegalStateException");
+        expected.put("JMSContext.setClientID", "IllegalStateRuntimeException");
+        expected.put("JMSContext.stop", "IllegalStateRuntimeException");
+        expected.put("JMSContext.createContext", "IllegalStateRuntimeException");
+        expected.put("JMSContext.commit in a container transaction", "TransactionInProgressRuntimeException");
+        expected.put("JMSProducer.setAsync", "IllegalStateRuntimeException");
+        assertEquals(expected, sender.forbiddenCalls(queue("in")));
+    }
+
+    @Test
+    @OperateOnDeployment("app")
     @DisplayName("an MDB that throws gets the message again, marked redelivered (Jakarta Messaging 3.1 section 8.7, "
             + "Connectors 2.1 section 13.5)")
     void throwingBeanGetsTheMessageAgain() throws Exception {
