@@ -29,6 +29,7 @@ import org.tallymq.store.MessageStore;
 import org.tallymq.store.QueueKey;
 import org.tallymq.store.StoredMessage;
 import org.tallymq.store.StoredBranch;
+import org.tallymq.store.StoredHeuristic;
 import org.tallymq.store.StoredSubscription;
 
 /**
@@ -85,6 +86,8 @@ public final class Broker implements Acceptor, AutoCloseable {
     private long lastId;
     private boolean storeFailureLogged;
     private volatile boolean stopped;
+    /** Held while the broker runs (persistent brokers only); released by {@link #close}. */
+    private DataDirectoryLock dataDirLock;
 
     private Broker(BrokerConfig config, MessageStore store) {
         this.config = config;
@@ -107,10 +110,20 @@ public final class Broker implements Acceptor, AutoCloseable {
      *                     file, offset and record type; see {@link BrokerConfig#repair()})
      */
     public static Broker start(BrokerConfig config) throws IOException {
-        MessageStore store = config.persistent()
-                ? JournalStore.open(config.dataDir().resolve("journal"), config.segmentBytes(), config.repair())
-                : new MemoryStore();
+        DataDirectoryLock lock = config.persistent() ? DataDirectoryLock.acquire(config.dataDir(), config.name()) : null;
+        MessageStore store;
+        try {
+            store = config.persistent()
+                    ? JournalStore.open(config.dataDir().resolve("journal"), config.segmentBytes(), config.repair())
+                    : new MemoryStore();
+        } catch (IOException | RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
         Broker b = new Broker(config, store);
+        b.dataDirLock = lock;
         b.uncleanStop = config.persistent() && b.markRunning();
         try {
             b.onLoop(() -> { // no time limit: replaying a large journal takes as long as it takes
@@ -166,6 +179,11 @@ public final class Broker implements Acceptor, AutoCloseable {
                 public void preparedBranch(StoredBranch b) {
                     branches.add(b);
                 }
+
+                @Override
+                public void heuristic(StoredHeuristic h) {
+                    xa.restoreHeuristic(h);
+                }
             });
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -213,6 +231,7 @@ public final class Broker implements Acceptor, AutoCloseable {
             }
             xa.restore(b, sends, consumedBy.getOrDefault(b, List.of()));
         }
+        xa.finishInterruptedHeuristics();
         if (!branches.isEmpty()) {
             LOG.warning("broker '" + name() + "' recovered " + branches.size() + " prepared XA branch(es) from "
                     + store.description() + ": " + branches.stream().map(b -> b.xid().toString()).toList()
@@ -276,6 +295,27 @@ public final class Broker implements Acceptor, AutoCloseable {
 
     XaTransactions xa() {
         return xa;
+    }
+
+    /**
+     * An operator's decision for a prepared XA branch whose transaction manager will never come back:
+     * commits or rolls it back, and records the outcome so that recover() reports the branch as
+     * heuristically completed (XA_HEURCOM / XA_HEURRB) until its transaction manager forgets it.
+     * Thread-safe; waits for the store.
+     *
+     * @return a line for the operator
+     * @throws IllegalStateException when there is no such prepared branch or the store failed
+     */
+    public String completeXaBranchHeuristically(org.tallymq.protocol.XidData xid, boolean commit) {
+        CompletableFuture<String> f = inspect(() -> xa.completeHeuristically(xid, commit));
+        try {
+            return f.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while completing XA branch " + xid, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("XA branch " + xid + ": " + (e.getCause() != null ? e.getCause().getMessage() : e), e);
+        }
     }
 
     /** Xids of the prepared XA branches (for tools and tests). Thread-safe. */
@@ -422,6 +462,13 @@ public final class Broker implements Acceptor, AutoCloseable {
             } catch (IOException e) {
                 LOG.warning("broker '" + name() + "' could not delete " + config.dataDir().resolve(RUNNING_MARKER)
                         + " (" + e + "); its messages will be marked redelivered at the next start");
+            }
+        }
+        if (dataDirLock != null) {
+            try {
+                dataDirLock.close();
+            } catch (IOException e) {
+                LOG.warning("broker '" + name() + "' could not release its data directory lock: " + e);
             }
         }
         LOG.info(() -> "Tally broker '" + name() + "' stopped");

@@ -219,7 +219,7 @@ final class ServerConnection implements Endpoint {
         } else if (c instanceof Command.XaRollback x) {
             broker.xa().rollback(x.xid(), r);
         } else if (c instanceof Command.XaForget x) {
-            r.reply(broker.xa().forget(x.xid()));
+            broker.xa().forget(x.xid(), r);
         } else if (c instanceof Command.XaRecover) {
             r.reply(new Reply.Xids(broker.xa().recover()));
         } else if (c instanceof Command.Heartbeat) {

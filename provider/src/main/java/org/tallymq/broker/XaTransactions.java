@@ -4,8 +4,9 @@ import static javax.transaction.xa.XAException.XAER_DUPID;
 import static javax.transaction.xa.XAException.XAER_INVAL;
 import static javax.transaction.xa.XAException.XAER_NOTA;
 import static javax.transaction.xa.XAException.XAER_PROTO;
-import static javax.transaction.xa.XAException.XAER_RMERR;
 import static javax.transaction.xa.XAException.XAER_RMFAIL;
+import static javax.transaction.xa.XAException.XA_HEURCOM;
+import static javax.transaction.xa.XAException.XA_HEURRB;
 import static javax.transaction.xa.XAException.XA_RBCOMMFAIL;
 import static javax.transaction.xa.XAException.XA_RBROLLBACK;
 import static javax.transaction.xa.XAException.XA_RBTIMEOUT;
@@ -27,6 +28,7 @@ import java.util.logging.Logger;
 import org.tallymq.protocol.Command.Reply;
 import org.tallymq.protocol.XidData;
 import org.tallymq.store.StoredBranch;
+import org.tallymq.store.StoredHeuristic;
 
 /**
  * The broker's XA branches, by Xid: any connection may prepare, commit, roll back or recover a branch,
@@ -55,6 +57,11 @@ import org.tallymq.store.StoredBranch;
  * rollback            | XAER_NOTA | RB        | XAER_PROTO| XA_OK          | XA_OK         | XA_OK (forced)
  * forget              | XAER_NOTA | XAER_NOTA | XAER_NOTA | XAER_NOTA      | XAER_NOTA     | XAER_NOTA
  * </pre>
+ * A branch an operator completed by hand while it was prepared ("heuristic", {@link
+ * #completeHeuristically}; never done by the broker on its own) answers: start TMNOFLAGS XAER_DUPID,
+ * start TMJOIN/TMRESUME, end and prepare XAER_PROTO; commit (either kind) and rollback XA_HEURCOM if
+ * the operator committed it, XA_HEURRB if the operator rolled it back; forget XA_OK (the record of the
+ * outcome is deleted, forced). recover() reports it until it is forgotten.
  * Also: a start or end whose session is in the wrong state for it (start while the session is already
  * associated; end on a session not associated with that Xid) is XAER_PROTO; flags other than the ones
  * in the table are XAER_INVAL; a failure to force the store is XAER_RMFAIL (prepare and a one-phase
@@ -62,8 +69,7 @@ import org.tallymq.store.StoredBranch;
  * two-phase commit or a rollback of a prepared branch: the branch stays prepared and recover()
  * reports it after the restart). "rollback-only" is reached by end(TMFAIL); a timeout or a lost
  * connection rolls the branch back at once ("ended by broker"). Forget is XAER_NOTA for every Xid
- * ("not known as a heuristically completed branch"): the broker never completes a branch heuristically
- * on its own, so recover reports prepared branches only.
+ * that was not completed heuristically.
  */
 final class XaTransactions {
 
@@ -73,6 +79,8 @@ final class XaTransactions {
 
     private final Broker broker;
     private final Map<XidData, XaBranch> branches = new LinkedHashMap<>();
+    /** Branches an operator completed by hand, until the transaction manager forgets them. */
+    private final Map<XidData, StoredHeuristic> heuristics = new LinkedHashMap<>();
     private final Map<XidData, XaBranch> endedByBroker = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<XidData, XaBranch> eldest) {
@@ -94,12 +102,26 @@ final class XaTransactions {
 
     /** The answer for a Xid the broker ended on its own, or XAER_NOTA. */
     private Reply unknown(XidData xid, String request) {
+        StoredHeuristic h = heuristics.get(xid);
+        if (h != null) {
+            return heuristicAnswer(h, request);
+        }
         XaBranch e = endedByBroker.get(xid);
         if (e != null) {
             return error(e.endedCode, request + ": XA branch " + xid + " was rolled back by the broker: " + e.endedReason);
         }
         return error(XAER_NOTA, request + ": broker '" + broker.name() + "' has no XA branch " + xid
                 + " (never started here, already completed, or rolled back by a restart before it was prepared)");
+    }
+
+    /** What commit and rollback answer for a heuristically completed branch; XAER_PROTO for other requests. */
+    private static Reply heuristicAnswer(StoredHeuristic h, String request) {
+        String what = request + "(" + h.xid() + "): an operator " + (h.committed() ? "committed" : "rolled back")
+                + " this XA branch by hand while it was prepared; forget it once the transaction's outcome is reconciled";
+        if (request.equals("commit") || request.equals("rollback")) {
+            return error(h.committed() ? XA_HEURCOM : XA_HEURRB, what);
+        }
+        return error(XAER_PROTO, what);
     }
 
     // ---- association -----------------------------------------------------------------------------
@@ -117,7 +139,7 @@ final class XaTransactions {
         }
         XaBranch b = branches.get(xid);
         if (flags == TMNOFLAGS) {
-            if (b != null || endedByBroker.containsKey(xid)) {
+            if (b != null || endedByBroker.containsKey(xid) || heuristics.containsKey(xid)) {
                 return error(XAER_DUPID, "start(" + xid + ", TMNOFLAGS): the broker already has this XA branch; use TMJOIN or"
                         + " TMRESUME to add work to it");
             }
@@ -348,6 +370,10 @@ final class XaTransactions {
 
     void commit(XidData xid, boolean onePhase, Replier r) {
         XaBranch b = branches.get(xid);
+        if (b == null && heuristics.containsKey(xid)) {
+            r.reply(heuristicAnswer(heuristics.get(xid), "commit"));
+            return;
+        }
         if (b == null) {
             r.reply(onePhase ? unknown(xid, "commit") : error(XAER_NOTA, "commit(" + xid + "): broker '" + broker.name()
                     + "' has no XA branch " + xid + (endedByBroker.containsKey(xid) ? " (it rolled it back before it was"
@@ -394,6 +420,10 @@ final class XaTransactions {
 
     void rollback(XidData xid, Replier r) {
         XaBranch b = branches.get(xid);
+        if (b == null && heuristics.containsKey(xid)) {
+            r.reply(heuristicAnswer(heuristics.get(xid), "rollback"));
+            return;
+        }
         if (b == null) {
             XaBranch e = endedByBroker.get(xid);
             r.reply(e != null ? error(e.endedCode, "rollback(" + xid + "): already rolled back by the broker: " + e.endedReason)
@@ -451,7 +481,26 @@ final class XaTransactions {
         b.sends.clear();
     }
 
-    Reply forget(XidData xid) {
+    void forget(XidData xid, Replier r) {
+        StoredHeuristic h = heuristics.get(xid);
+        if (h != null) {
+            CompletableFuture<Void> durable = broker.store().deleteHeuristic(h.recordId());
+            durable.whenComplete((x, e) -> broker.execute(() -> {
+                if (e == null) {
+                    heuristics.remove(xid, h);
+                    LOG.info("broker '" + broker.name() + "': the transaction manager forgot heuristically completed XA branch "
+                            + xid);
+                    r.reply(ok());
+                } else {
+                    r.reply(error(XAER_RMFAIL, "forget(" + xid + "): " + broker.storeFailure(durable)));
+                }
+            }));
+            return;
+        }
+        r.reply(forget(xid));
+    }
+
+    private Reply forget(XidData xid) {
         XaBranch b = branches.get(xid);
         return error(XAER_NOTA, "forget(" + xid + "): broker '" + broker.name() + "' has no heuristically completed XA branch "
                 + xid + (b != null ? "; this branch is " + (b.prepared ? "prepared" : "in progress")
@@ -466,6 +515,7 @@ final class XaTransactions {
                 out.add(b.xid);
             }
         }
+        out.addAll(heuristics.keySet());
         return out;
     }
 
@@ -480,6 +530,83 @@ final class XaTransactions {
         b.sends.addAll(sends);
         b.consumed.addAll(consumed);
         branches.put(b.xid, b);
+    }
+
+    /** A heuristic outcome found in the store at start. */
+    void restoreHeuristic(StoredHeuristic h) {
+        heuristics.put(h.xid(), h);
+    }
+
+    /**
+     * A stop can fall between the HEURISTIC record and the COMMIT/ROLLBACK it announces: at start, a
+     * branch that is still prepared although its heuristic outcome is recorded is completed now.
+     */
+    void finishInterruptedHeuristics() {
+        for (StoredHeuristic h : List.copyOf(heuristics.values())) {
+            XaBranch b = branches.get(h.xid());
+            if (b != null && b.prepared) {
+                LOG.warning("broker '" + broker.name() + "': completing XA branch " + h.xid() + " as its recorded heuristic "
+                        + (h.committed() ? "commit" : "rollback") + " says (the broker stopped while applying it)");
+                apply(b, h.committed());
+            }
+        }
+    }
+
+    /**
+     * The operator's decision for a prepared branch whose transaction manager is gone for good: the
+     * outcome is recorded (forced) before it is applied, and recover() reports the branch as
+     * heuristically completed until the transaction manager forgets it, so the decision is never silent.
+     *
+     * @return a line for the operator
+     * @throws IllegalStateException when there is no prepared branch with that Xid
+     */
+    CompletableFuture<String> completeHeuristically(XidData xid, boolean commit) {
+        XaBranch b = branches.get(xid);
+        if (b == null || !b.prepared || b.ended) {
+            throw new IllegalStateException("broker '" + broker.name() + "' has no prepared XA branch " + xid
+                    + " (prepared branches: " + recover() + ")");
+        }
+        StoredHeuristic h = new StoredHeuristic(broker.newId(), xid, commit);
+        CompletableFuture<Void> recorded = broker.store().addHeuristic(h);
+        heuristics.put(xid, h);
+        CompletableFuture<Void> applied = apply(b, commit);
+        CompletableFuture<String> out = new CompletableFuture<>();
+        CompletableFuture.allOf(recorded, applied).whenComplete((x, e) -> broker.execute(() -> {
+            if (e != null) {
+                out.completeExceptionally(new IllegalStateException("XA branch " + xid + ": " + broker.storeFailure(
+                        recorded.isCompletedExceptionally() ? recorded : applied)));
+            } else {
+                LOG.warning("broker '" + broker.name() + "': XA branch " + xid + " was " + (commit ? "COMMITTED" : "ROLLED BACK")
+                        + " heuristically by an operator (" + b.sends.size() + " sends, " + b.consumed.size() + " consumed);"
+                        + " recover() reports it until its transaction manager forgets it");
+                out.complete("XA branch " + xid + " " + (commit ? "committed" : "rolled back") + " heuristically");
+            }
+        }));
+        return out;
+    }
+
+    /** Completes a prepared branch (COMMIT or ROLLBACK forced), then applies the outcome. */
+    private CompletableFuture<Void> apply(XaBranch b, boolean commit) {
+        CompletableFuture<Void> durable = commit ? broker.store().commit(b.txId) : broker.store().rollback(b.txId, true);
+        b.ended = true;
+        branches.remove(b.xid);
+        List<Broker.Placement> sends = List.copyOf(b.sends);
+        List<XaBranch.Consumed> consumed = List.copyOf(b.consumed);
+        return durable.whenComplete((x, e) -> broker.execute(() -> {
+            if (e != null) {
+                return; // the store refuses writes now; the restart finishes it (finishInterruptedHeuristics)
+            }
+            if (commit) {
+                broker.publish(sends);
+                for (XaBranch.Consumed c : consumed) {
+                    c.queue().acknowledged(c.message());
+                }
+            } else {
+                for (XaBranch.Consumed c : consumed) {
+                    c.queue().returnMessage(c.message(), true);
+                }
+            }
+        }));
     }
 
     int size() {

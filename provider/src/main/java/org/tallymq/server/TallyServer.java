@@ -2,12 +2,9 @@ package org.tallymq.server;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,8 +19,8 @@ import org.tallymq.transport.tcp.TcpOptions;
  * The standalone broker process: {@code tally server [--data-dir DIR] [--bind HOST:PORT] [--name NAME]
  * [--users user:password,...] [--config FILE]}. Defaults: {@code ./tally-data}, {@code 127.0.0.1:61716}, name {@code tally}.
  *
- * <p>It holds a lock on {@code DIR/tally.lock} for its whole life, so two brokers never share a data
- * directory; it logs one line when it is ready; on SIGTERM (or Ctrl-C) it stops accepting, closes
+ * <p>Its broker holds a lock on {@code DIR/tally.lock} for its whole life (as every persistent broker,
+ * embedded ones too), so two brokers never share a data directory; it logs one line when it is ready; on SIGTERM (or Ctrl-C) it stops accepting, closes
  * every connection and the store, and exits.
  */
 public final class TallyServer implements AutoCloseable {
@@ -32,14 +29,10 @@ public final class TallyServer implements AutoCloseable {
 
     private final Broker broker;
     private final TcpAcceptor acceptor;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
 
-    private TallyServer(Broker broker, TcpAcceptor acceptor, FileChannel lockChannel, FileLock lock) {
+    private TallyServer(Broker broker, TcpAcceptor acceptor) {
         this.broker = broker;
         this.acceptor = acceptor;
-        this.lockChannel = lockChannel;
-        this.lock = lock;
     }
 
     /**
@@ -49,39 +42,19 @@ public final class TallyServer implements AutoCloseable {
      */
     public static TallyServer start(BrokerConfig config, InetSocketAddress bind, TcpOptions options) throws IOException {
         Path dir = config.dataDir().toAbsolutePath();
-        Files.createDirectories(dir);
-        Path lockFile = dir.resolve("tally.lock");
-        FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
-        FileLock lock;
-        try {
-            lock = ch.tryLock();
-        } catch (IOException e) {
-            ch.close();
-            throw e;
-        }
-        if (lock == null) {
-            String holder = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
-            ch.close();
-            throw new IOException("data directory " + dir + " is in use by another Tally broker"
-                    + (holder.isEmpty() ? "" : " (" + holder + ")") + "; stop it, or give this one another --data-dir");
-        }
-        ch.truncate(0);
-        ch.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
         Broker broker = Broker.start(config);
         TcpAcceptor acceptor;
         try {
             acceptor = TcpAcceptor.bind(bind, broker, options);
         } catch (IOException e) {
             broker.close();
-            lock.release();
-            ch.close();
             throw e;
         }
         InetSocketAddress a = acceptor.address();
         LOG.info("Tally broker '" + config.name() + "' ready on " + a.getHostString() + ":" + a.getPort() + ", data directory "
                 + dir + ", durability: " + (config.persistent() ? "every PERSISTENT send and acknowledgement forced to the "
                 + broker.storeDescription() : broker.storeDescription()));
-        return new TallyServer(broker, acceptor, ch, lock);
+        return new TallyServer(broker, acceptor);
     }
 
     public InetSocketAddress address() {
@@ -98,15 +71,13 @@ public final class TallyServer implements AutoCloseable {
         acceptor.stopAccepting();
         broker.close(); // pushes CONNECTION_CLOSED_BY_BROKER to every connection, then drains its loop
         acceptor.close();
-        try {
-            lock.release();
-            lockChannel.close();
-        } catch (IOException e) {
-            LOG.warning("could not release the data directory lock: " + e.getMessage());
-        }
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("xa")) {
+            System.exit(XaTool.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         if (args.length > 0 && args[0].equals("journal")) {
             System.exit(journalTool(java.util.Arrays.copyOfRange(args, 1, args.length)));
             return;

@@ -71,9 +71,11 @@ public final class JournalStore implements MessageStore {
                         int deliveries = updates.isEmpty() ? 0
                                 : StoreCodec.decodeDeliveries(r.recordId(), updates.get(updates.size() - 1));
                         loader.message(StoreCodec.decodeMessage(r.recordId(), r.payload(), deliveries));
+                    } else if (r.userType() == StoreCodec.HEURISTIC) {
+                        loader.heuristic(StoreCodec.decodeHeuristic(r.recordId(), r.payload()));
                     } else {
                         failure[0] = new IOException("journal " + dir + ": record " + r.recordId() + " has unknown type "
-                                + r.userType() + "; this broker knows MESSAGE (1) and SUBSCRIPTION (2)");
+                                + r.userType() + "; this broker knows MESSAGE (1), SUBSCRIPTION (2) and HEURISTIC (5)");
                     }
                 } catch (ProtocolException e) {
                     failure[0] = new IOException("journal " + dir + ": record " + r.recordId() + " cannot be read: "
@@ -171,6 +173,16 @@ public final class JournalStore implements MessageStore {
     @Override
     public CompletableFuture<Void> rollback(long txId, boolean sync) {
         return journal.appendRollback(txId, sync);
+    }
+
+    @Override
+    public CompletableFuture<Void> addHeuristic(StoredHeuristic h) {
+        return journal.appendAdd(h.recordId(), StoreCodec.HEURISTIC, StoreCodec.encodeHeuristic(h), true);
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteHeuristic(long recordId) {
+        return journal.appendDelete(recordId, true);
     }
 
     @Override

@@ -62,6 +62,16 @@ public final class MemoryStore implements MessageStore {
     }
 
     @Override
+    public CompletableFuture<Void> addHeuristic(StoredHeuristic h) {
+        return DONE;
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteHeuristic(long recordId) {
+        return DONE;
+    }
+
+    @Override
     public CompletableFuture<Void> addSubscription(StoredSubscription s) {
         return DONE;
     }

@@ -26,6 +26,9 @@ public interface MessageStore extends AutoCloseable {
 
         /** A prepared XA branch; called after every {@link #message}, so the messages it consumed are known. */
         void preparedBranch(StoredBranch b);
+
+        /** An XA branch completed heuristically by an operator and not yet forgotten. */
+        void heuristic(StoredHeuristic h);
     }
 
     /**
@@ -68,6 +71,12 @@ public interface MessageStore extends AutoCloseable {
      * back after a crash anyway, a prepared one must not come back once its rollback was answered.
      */
     CompletableFuture<Void> rollback(long txId, boolean sync);
+
+    /** Records an operator's heuristic outcome of an XA branch; forced. */
+    CompletableFuture<Void> addHeuristic(StoredHeuristic h);
+
+    /** Deletes a heuristic outcome (the transaction manager forgot the branch); forced. */
+    CompletableFuture<Void> deleteHeuristic(long recordId);
 
     CompletableFuture<Void> addSubscription(StoredSubscription s);
 

@@ -24,6 +24,13 @@ import org.tallymq.protocol.ProtocolException;
  *   0       1     payload version (1)
  *   1       1     flags: bit 0 noLocal, bit 1 shared, bit 2 has client ID
  *   2       ...   [client ID], name, topic, selector: each int32 length + UTF-8
+ *
+ * HEURISTIC (user type 5): an XA branch an operator completed by hand (tally xa commit|rollback),
+ * reported by XAResource.recover() until the transaction manager forgets it (then deleted)
+ *   0       1     payload version (1)
+ *   1       1     outcome: 1 = committed, 2 = rolled back
+ *   2       n     the Xid: int32 formatId, 1 byte gtrid length g, g bytes gtrid, then the branch
+ *                 qualifier to the end (XidData.toBytes)
  * </pre>
  *
  * Decoding checks every length against what remains and throws {@link ProtocolException} (with
@@ -33,6 +40,7 @@ public final class StoreCodec {
 
     public static final byte MESSAGE = 1;
     public static final byte SUBSCRIPTION = 2;
+    public static final byte HEURISTIC = 5;
     private static final byte VERSION = 1;
 
     private StoreCodec() {
@@ -114,6 +122,28 @@ public final class StoreCodec {
         }
         return new StoredSubscription(recordId, (flags & 4) != 0 ? clientId : null, name, topic, selector,
                 (flags & 1) != 0, (flags & 2) != 0);
+    }
+
+    public static byte[] encodeHeuristic(StoredHeuristic h) {
+        byte[] xid = h.xid().toBytes();
+        return ByteBuffer.allocate(2 + xid.length).put(VERSION).put((byte) (h.committed() ? 1 : 2)).put(xid).array();
+    }
+
+    public static StoredHeuristic decodeHeuristic(long recordId, byte[] payload) throws ProtocolException {
+        String what = "heuristic outcome record " + recordId;
+        ByteBuffer b = ByteBuffer.wrap(payload);
+        version(b, what);
+        byte outcome = get(b, what);
+        if (outcome != 1 && outcome != 2) {
+            throw new ProtocolException(what + ": outcome " + outcome + " is neither 1 (committed) nor 2 (rolled back)");
+        }
+        byte[] xid = new byte[b.remaining()];
+        b.get(xid);
+        try {
+            return new StoredHeuristic(recordId, org.tallymq.protocol.XidData.fromBytes(xid), outcome == 1);
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(what + ": " + e.getMessage());
+        }
     }
 
     private static void version(ByteBuffer b, String what) throws ProtocolException {

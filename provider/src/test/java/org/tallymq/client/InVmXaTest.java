@@ -26,6 +26,11 @@ class InVmXaTest extends XaTestBase {
         EmbeddedBrokers.stop(name); // the next connection starts it again on the same directory
     }
 
+    @Override
+    org.tallymq.broker.Broker broker() {
+        return EmbeddedBrokers.get(name);
+    }
+
     @AfterEach
     void stopBroker() {
         EmbeddedBrokers.stop(name);

@@ -35,6 +35,11 @@ class TcpXaTest extends XaTestBase {
         start();
     }
 
+    @Override
+    org.tallymq.broker.Broker broker() {
+        return server.broker();
+    }
+
     @AfterEach
     void stop() {
         server.close();

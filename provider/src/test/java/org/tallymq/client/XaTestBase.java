@@ -58,6 +58,9 @@ abstract class XaTestBase {
     /** Stops the broker and starts it again on the same data directory; open connections are gone. */
     abstract void restartBroker() throws Exception;
 
+    /** The running broker (for what an operator does to it). */
+    abstract org.tallymq.broker.Broker broker();
+
     private static final AtomicLong GTRIDS = new AtomicLong();
     private final List<Connection> connections = new ArrayList<>();
     private Queue queue;
@@ -494,6 +497,64 @@ abstract class XaTestBase {
         assertEquals(XAException.XA_RBTIMEOUT, xaFails(() -> xr.prepare(xid)));
         assertEquals(XAException.XA_RBTIMEOUT, xaFails(() -> xr.rollback(xid)));
         assertEquals(XAException.XAER_INVAL, xaFails(() -> xr.setTransactionTimeout(-1)));
+    }
+
+    @Test
+    @DisplayName("An operator's heuristic commit is recorded: recover reports it, commit/rollback get XA_HEURCOM, forget ends it")
+    void heuristicCommitIsReportedUntilForgotten() throws Exception {
+        sendPlain("consumed-in-branch");
+        Xid xid = newXid();
+        xr.start(xid, TMNOFLAGS);
+        MessageConsumer c = xs.createConsumer(queue);
+        assertEquals("consumed-in-branch", ((TextMessage) c.receive(2000)).getText());
+        xs.createProducer(queue).send(xs.createTextMessage("sent-in-branch"));
+        xr.end(xid, TMSUCCESS);
+        c.close();
+        assertEquals(XAResource.XA_OK, xr.prepare(xid));
+        broker().completeXaBranchHeuristically(org.tallymq.protocol.XidData.of(xid), true);
+        assertEquals(List.of("sent-in-branch"), drain(), "the heuristic commit applied the branch");
+        assertTrue(contains(xr.recover(TMSTARTRSCAN | TMENDRSCAN), xid), "recover reports the heuristic outcome");
+        assertEquals(XAException.XA_HEURCOM, xaFails(() -> xr.commit(xid, false)));
+        assertEquals(XAException.XA_HEURCOM, xaFails(() -> xr.rollback(xid)));
+        closeAll();
+        connections.clear();
+        restartBroker();
+        try (XAConnection other = xaFactory().createXAConnection()) {
+            XAResource r = other.createXASession().getXAResource();
+            assertTrue(contains(r.recover(TMSTARTRSCAN | TMENDRSCAN), xid), "the heuristic outcome survives a restart");
+            assertEquals(XAException.XA_HEURCOM, xaFails(() -> r.commit(xid, false)));
+            r.forget(xid);
+            assertFalse(contains(r.recover(TMSTARTRSCAN | TMENDRSCAN), xid), "forgotten");
+            assertEquals(XAException.XAER_NOTA, xaFails(() -> r.forget(xid)));
+        }
+        restartBroker();
+        try (XAConnection other = xaFactory().createXAConnection()) {
+            assertFalse(contains(other.createXASession().getXAResource().recover(TMSTARTRSCAN | TMENDRSCAN), xid),
+                    "forgetting is durable");
+        }
+        assertEquals(List.of(), drain(), "the consumed message stays acknowledged");
+    }
+
+    @Test
+    @DisplayName("An operator's heuristic rollback returns the consumed message; commit then gets XA_HEURRB")
+    void heuristicRollback() throws Exception {
+        sendPlain("consumed-in-branch");
+        Xid xid = newXid();
+        xr.start(xid, TMNOFLAGS);
+        MessageConsumer c = xs.createConsumer(queue);
+        assertEquals("consumed-in-branch", ((TextMessage) c.receive(2000)).getText());
+        xs.createProducer(queue).send(xs.createTextMessage("dropped"));
+        xr.end(xid, TMSUCCESS);
+        c.close();
+        assertEquals(XAResource.XA_OK, xr.prepare(xid));
+        broker().completeXaBranchHeuristically(org.tallymq.protocol.XidData.of(xid), false);
+        assertEquals(List.of("consumed-in-branch"), drain());
+        assertEquals(XAException.XA_HEURRB, xaFails(() -> xr.commit(xid, false)));
+        assertEquals(XAException.XA_HEURRB, xaFails(() -> xr.rollback(xid)));
+        xr.forget(xid);
+        assertThrows(IllegalStateException.class,
+                () -> broker().completeXaBranchHeuristically(org.tallymq.protocol.XidData.of(newXid()), true),
+                "only a prepared branch can be completed by hand");
     }
 
     // ---- the error-code matrix ----------------------------------------------------------------------
