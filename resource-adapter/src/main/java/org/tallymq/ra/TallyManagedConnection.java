@@ -61,6 +61,7 @@ public final class TallyManagedConnection implements ManagedConnection, Exceptio
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean localTransaction;
     private volatile boolean destroyed;
+    private volatile boolean failed;
     private PrintWriter logWriter;
 
     TallyManagedConnection(TallyManagedConnectionFactory mcf, ConnectionRequest request) throws ResourceException {
@@ -71,6 +72,11 @@ public final class TallyManagedConnection implements ManagedConnection, Exceptio
 
     ConnectionRequest request() {
         return request;
+    }
+
+    /** True once the broker connection failed or the server destroyed this connection. */
+    boolean isBroken() {
+        return failed || destroyed;
     }
 
     /** True while a container transaction (local or XA) involves this connection's session. */
@@ -121,6 +127,7 @@ public final class TallyManagedConnection implements ManagedConnection, Exceptio
     /** The physical connection failed: tell the server, which destroys this managed connection. */
     @Override
     public void onException(JMSException exception) {
+        failed = true;
         LOG.log(Level.WARNING, "Tally connection of " + mcf + " failed; the server will replace it: " + exception.getMessage());
         ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_ERROR_OCCURRED, exception);
         for (ConnectionEventListener l : listeners) {

@@ -128,11 +128,20 @@ public class TallyManagedConnectionFactory implements ManagedConnectionFactory, 
         return null;
     }
 
-    /** Connections whose broker connection failed (reported by their exception listener) are not checked here. */
+    /**
+     * The candidates whose broker connection has failed (their exception listener heard it), so the server does not
+     * hand them out (it calls this when it validates on match).
+     */
     @Override
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings({"rawtypes", "unchecked"})
     public Set getInvalidConnections(Set connections) {
-        return new HashSet<>();
+        Set invalid = new HashSet<>();
+        for (Object o : connections) {
+            if (o instanceof TallyManagedConnection mc && mc.isBroken()) {
+                invalid.add(mc);
+            }
+        }
+        return invalid;
     }
 
     /**
