@@ -193,7 +193,6 @@ public final class Authorizer {
         if (allows(user, op, d)) {
             return;
         }
-        String who = user == null ? "an anonymous connection" : "user '" + user + "'";
         String what = switch (op) {
             case SEND -> "send to " + describe(d);
             case CONSUME -> "consume from " + describe(d);
@@ -201,6 +200,24 @@ public final class Authorizer {
             case CREATE_DURABLE -> "create a durable subscription on " + describe(d);
             case CREATE_TEMPORARY -> "create a temporary " + (d != null && d.isQueue() ? "queue" : "topic");
         };
+        deny(user, op, d, what, remote);
+    }
+
+    /**
+     * Deleting a durable subscription (unsubscribe) takes the permission that creating it takes:
+     * {@link Operation#CREATE_DURABLE} on its topic.
+     *
+     * @throws BrokerException SECURITY when no role of {@code user} grants that
+     */
+    void checkUnsubscribe(String user, String subscriptionName, DestinationRef topic, String remote) throws BrokerException {
+        if (!allows(user, Operation.CREATE_DURABLE, topic)) {
+            deny(user, Operation.CREATE_DURABLE, topic, "delete the durable subscription '" + subscriptionName + "' of "
+                    + describe(topic), remote);
+        }
+    }
+
+    private static void deny(String user, Operation op, DestinationRef d, String what, String remote) throws BrokerException {
+        String who = user == null ? "an anonymous connection" : "user '" + user + "'";
         String msg = "not authorized: " + who + " may not " + what + " (no role of the user grants " + op.word
                 + (op == Operation.CREATE_TEMPORARY ? "" : " on a pattern matching '" + d.name() + "'")
                 + "); ask the broker's administrator for a permission";

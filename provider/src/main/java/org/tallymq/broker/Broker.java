@@ -772,6 +772,12 @@ public final class Broker implements Acceptor, AutoCloseable {
         }
     }
 
+    /** The topic of the durable subscription {@code name} of {@code clientId} (null: none), or null when there is none. */
+    DestinationRef durableSubscriptionTopic(String clientId, String name) {
+        Subscription s = namedSubscriptions.get(new Subscription.Key(clientId, name, true));
+        return s == null ? null : DestinationRef.topic(s.topic.name);
+    }
+
     CompletableFuture<Void> unsubscribe(String clientId, String name) throws BrokerException {
         Subscription s = namedSubscriptions.get(new Subscription.Key(clientId, name, true));
         if (s == null) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.tallymq.protocol.Codec;
 import org.tallymq.protocol.Command;
 import org.tallymq.protocol.Command.Reply;
 import org.tallymq.protocol.DestinationRef;
@@ -32,6 +33,13 @@ final class ServerConnection implements Endpoint {
     final String id;
     private final Peer client;
     private boolean connected;
+    /** The protocol version of this connection, known once CONNECT is answered. */
+    private int protocolVersion = 1;
+
+    /** The shortest heartbeat period the broker agrees to: more often would be a flood, not a heartbeat. */
+    static final long MIN_HEARTBEAT_MILLIS = 100;
+    /** The longest: a dead client must not hold its messages for more than three times this. */
+    static final long MAX_HEARTBEAT_MILLIS = 10 * 60_000;
     private boolean closed;
     /** Whether the application started the connection: only then are its consumers sent messages. */
     private boolean started;
@@ -202,6 +210,10 @@ final class ServerConnection implements Endpoint {
             temporaries.remove(t.destination());
             r.ok();
         } else if (c instanceof Command.Unsubscribe u) {
+            DestinationRef topic = broker.durableSubscriptionTopic(clientId, u.subscriptionName());
+            if (topic != null) { // an unknown name fails in unsubscribe with InvalidDestinationException
+                broker.config().authorizer().checkUnsubscribe(user, u.subscriptionName(), topic, client.address());
+            }
             afterDurable(broker.unsubscribe(clientId, u.subscriptionName()), () -> { }, r);
         } else if (c instanceof Command.SetStarted st) {
             setStarted(st.started());
@@ -222,6 +234,8 @@ final class ServerConnection implements Endpoint {
             broker.xa().forget(x.xid(), r);
         } else if (c instanceof Command.XaRecover) {
             r.reply(new Reply.Xids(broker.xa().recover()));
+        } else if (c instanceof Command.SetHeartbeat h) {
+            r.reply(new Reply.HeartbeatAgreed(agreeHeartbeat(h.proposedMillis())));
         } else if (c instanceof Command.Heartbeat) {
             return;
         } else if (c instanceof Command.Disconnect) {
@@ -236,13 +250,33 @@ final class ServerConnection implements Endpoint {
         if (connected) {
             throw new BrokerException(ErrorCode.PROTOCOL, "CONNECT sent twice on one connection");
         }
+        if (cn.protocolVersion() < 1) {
+            throw new BrokerException(ErrorCode.PROTOCOL, "protocol version " + cn.protocolVersion()
+                    + " does not exist; this broker speaks versions 1 to " + Codec.PROTOCOL_VERSION);
+        }
         broker.authenticate(cn.user(), cn.password());
         user = cn.user();
         connected = true;
         if (cn.clientId() != null) {
             broker.claimClientId(this, cn.clientId());
         }
-        return new Reply.Connected(id, broker.name());
+        protocolVersion = Math.min(cn.protocolVersion(), Codec.PROTOCOL_VERSION);
+        return new Reply.Connected(id, broker.name(), protocolVersion);
+    }
+
+    /**
+     * The heartbeat period both ends use from now on: the client's proposal kept within
+     * [{@link #MIN_HEARTBEAT_MILLIS}, {@link #MAX_HEARTBEAT_MILLIS}] (the broker's own configured period
+     * applies only to clients that do not propose one, i.e. protocol version 1).
+     */
+    private long agreeHeartbeat(long proposedMillis) throws BrokerException {
+        if (protocolVersion < 2) {
+            throw new BrokerException(ErrorCode.PROTOCOL, "SetHeartbeat on a connection that negotiated protocol version "
+                    + protocolVersion + "; it exists from version 2");
+        }
+        long agreed = Math.max(MIN_HEARTBEAT_MILLIS, Math.min(MAX_HEARTBEAT_MILLIS, proposedMillis));
+        client.heartbeat(java.time.Duration.ofMillis(agreed));
+        return agreed;
     }
 
     private ServerSession session(long sessionId) throws BrokerException {

@@ -53,6 +53,22 @@ final class ClientChannel implements Endpoint {
         }
     }
 
+    /**
+     * Protocol version 2: proposes this connection's heartbeat period to the broker and switches to the
+     * period it answers. Nothing for a version-1 broker (each side keeps its own period) or a transport
+     * without heartbeats.
+     */
+    void negotiateHeartbeat(int protocolVersion) throws JMSException {
+        java.time.Duration mine = peer.heartbeat();
+        if (protocolVersion < 2 || mine == null) {
+            return;
+        }
+        Reply.HeartbeatAgreed agreed = (Reply.HeartbeatAgreed) call(new Command.SetHeartbeat(mine.toMillis()));
+        if (agreed.millis() != mine.toMillis()) {
+            peer.heartbeat(java.time.Duration.ofMillis(agreed.millis()));
+        }
+    }
+
     String address() {
         Peer p = peer;
         return p == null ? "(not connected)" : p.address();

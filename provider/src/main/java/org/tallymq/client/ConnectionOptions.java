@@ -25,7 +25,8 @@ import java.util.Set;
  *   <tr><td>config</td><td>vm only: a broker config file (users, roles, permissions, populateUserId, delivery policies; see
  *       {@code org.tallymq.server.SecurityConfigFile}) for the embedded broker; users= adds to its users</td><td>none</td></tr>
  *   <tr><td>heartbeat</td><td>tcp only: milliseconds of silence after which the client sends a heartbeat;
- *       it declares the broker dead after three times as long without hearing from it</td><td>10000</td></tr>
+ *       it declares the broker dead after three times as long without hearing from it. Proposed to the
+ *       broker, which agrees to it within 100 ms to 10 min and uses the same period</td><td>10000</td></tr>
  *   <tr><td>memoryBudget</td><td>vm only: bytes of queued messages beyond which producers wait</td>
  *       <td>half the heap</td></tr>
  *   <tr><td>blockTimeout</td><td>vm only: milliseconds a waiting send waits before ResourceAllocationException</td>
@@ -39,6 +40,14 @@ import java.util.Set;
  *       <td>0 (none)</td></tr>
  *   <tr><td>xaPreparedWarn</td><td>vm only: milliseconds after which the embedded broker logs a warning naming
  *       each prepared XA branch still waiting for commit or rollback</td><td>60000</td></tr>
+ *   <tr><td>ssl</td><td>tcp only: {@code true} for TLS (the broker must listen with TLS)</td><td>false</td></tr>
+ *   <tr><td>trustStore, trustStorePassword, trustStoreType</td><td>TLS: the key store of certificates the client
+ *       trusts (the broker's, or its CA's); type PKCS12 or JKS</td><td>the JDK's trust: the
+ *       {@code javax.net.ssl.trustStore*} system properties, else {@code cacerts}; type PKCS12</td></tr>
+ *   <tr><td>keyStore, keyStorePassword, keyStoreType</td><td>TLS: the client certificate and key, sent when the
+ *       broker asks for one</td><td>the {@code javax.net.ssl.keyStore*} system properties, else none</td></tr>
+ *   <tr><td>verifyHostname</td><td>TLS: the broker's certificate must name the URL's host (RFC 2818);
+ *       {@code false} turns that check off (the certificate must still be trusted)</td><td>true</td></tr>
  *   <tr><td>persistent</td><td>vm only: {@code false} keeps the embedded broker in memory (no journal;
  *       PERSISTENT messages are lost at exit)</td><td>true</td></tr>
  * </table>
@@ -50,7 +59,12 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
 
     private static final Set<String> KNOWN = Set.of("clientID", "user", "password", "prefetch",
             "deserializationAllowList", "dataDir", "users", "persistent", "heartbeat",
-            "memoryBudget", "blockTimeout", "config", "xaTimeout", "xaPreparedWarn", "autoDuplicateId");
+            "memoryBudget", "blockTimeout", "config", "xaTimeout", "xaPreparedWarn", "ssl", "trustStore", "trustStorePassword", "trustStoreType",
+            "keyStore", "keyStorePassword", "keyStoreType", "verifyHostname", "autoDuplicateId");
+
+    /** The options that need {@code ssl=true}. */
+    private static final Set<String> TLS_ONLY = Set.of("trustStore", "trustStorePassword", "trustStoreType",
+            "keyStore", "keyStorePassword", "keyStoreType", "verifyHostname");
 
     public static final String DEFAULT_URL = "vm://default";
 
@@ -104,6 +118,18 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
         o.longOption("xaTimeout", 0, 0);
         o.longOption("xaPreparedWarn", 1, 1);
         o.autoDuplicateId();
+        o.bool("ssl", false);
+        o.bool("verifyHostname", true);
+        if (o.ssl() && !scheme.equals("tcp")) {
+            throw badUrl(url, "ssl=true applies to tcp:// URLs only (an embedded broker is in this JVM)");
+        }
+        if (!o.ssl()) {
+            for (String k : options.keySet()) {
+                if (TLS_ONLY.contains(k)) {
+                    throw badUrl(url, "option '" + k + "' is a TLS setting; add ssl=true to use TLS");
+                }
+            }
+        }
         return o;
     }
 
@@ -112,7 +138,7 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
     }
 
     private static JMSException badUrl(String url, String problem) {
-        return new JMSException("invalid Tally connection URL '" + url + "': " + problem
+        return new JMSException("invalid Tally connection URL '" + maskSecrets(url) + "': " + problem
                 + "; expected vm://NAME[?options] for an embedded broker or tcp://HOST:PORT[?options]",
                 "TALLY-BAD-URL");
     }
@@ -156,6 +182,23 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
         } catch (NumberFormatException e) {
             throw badUrl(url, key + "=" + v + " is not a whole number of at least " + min);
         }
+    }
+
+    /** A {@code true}/{@code false} option, or {@code dflt} when absent. */
+    public boolean bool(String key, boolean dflt) throws JMSException {
+        String v = options.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (!v.equals("true") && !v.equals("false")) {
+            throw badUrl(url, key + "=" + v + " is neither true nor false");
+        }
+        return v.equals("true");
+    }
+
+    /** tcp only: whether the connection uses TLS ({@code ssl=true}). */
+    public boolean ssl() {
+        return "true".equals(options.get("ssl"));
     }
 
     /** tcp only: the heartbeat period in milliseconds (default 10 s). */
@@ -211,6 +254,11 @@ public record ConnectionOptions(String url, String scheme, String name, Map<Stri
 
     @Override
     public String toString() {
-        return url.replaceAll("(password|users)=[^&]*", "$1=***");
+        return maskSecrets(url);
+    }
+
+    /** The URL with the values of password, trustStorePassword, keyStorePassword and users replaced by ***. */
+    public static String maskSecrets(String url) {
+        return url == null ? null : url.replaceAll("((?:[A-Za-z]*[Pp]assword)|users)=[^&]*", "$1=***");
     }
 }

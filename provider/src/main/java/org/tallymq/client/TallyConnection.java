@@ -38,7 +38,7 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
 
     private static final Logger LOG = Logger.getLogger(TallyConnection.class.getName());
     /** Protocol version this client speaks. */
-    public static final int PROTOCOL_VERSION = 1;
+    public static final int PROTOCOL_VERSION = org.tallymq.protocol.Codec.PROTOCOL_VERSION;
 
     final ClientChannel channel;
     final ConnectionOptions options;
@@ -54,7 +54,7 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
     private volatile boolean started;
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
-    private String connectionId;
+    private volatile String connectionId;
     private String brokerName;
 
     /** Which of the classic domains the connection was made for (spec 9.2): QUEUE and TOPIC refuse the other's methods. */
@@ -110,8 +110,19 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
                     new Command.Connect(PROTOCOL_VERSION, user, password, c.clientId));
             c.connectionId = r.connectionId();
             c.brokerName = r.brokerName();
+            c.channel.negotiateHeartbeat(r.protocolVersion());
         } catch (JMSException e) {
+            boolean lost = c.channel.isLost();
             c.channel.close("connect failed");
+            if (lost && options.scheme().equals("tcp") && !options.ssl()) {
+                // a TLS broker closes a plain connection at its first bytes; say what the likely cause is
+                JMSException hint = new JMSException("the broker at " + options.name() + " closed the connection"
+                        + " before answering CONNECT (" + e.getMessage() + "); if it listens with TLS, add ssl=true"
+                        + " (and trustStore=...) to the URL", "TALLY-CONNECTION-LOST");
+                hint.setLinkedException(e);
+                hint.initCause(e);
+                throw hint;
+            }
             throw e;
         }
         return opened;
@@ -199,8 +210,8 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
 
     @Override
     public void lost(String reason) {
-        if (closed) {
-            return;
+        if (closed || connectionId == null) {
+            return; // closed by the application, or lost before CONNECT was answered: open() reports that
         }
         ExceptionListener l = exceptionListener;
         for (TallySession s : sessions) {

@@ -24,6 +24,8 @@ import org.tallymq.server.SecurityConfigFile;
 import org.tallymq.transport.InVmTransport;
 import org.tallymq.transport.tcp.TcpConnector;
 import org.tallymq.transport.tcp.TcpOptions;
+import org.tallymq.transport.tcp.TlsContext;
+import org.tallymq.transport.tcp.TlsOptions;
 
 /**
  * The entry point: a connection factory for all three domains.
@@ -31,6 +33,8 @@ import org.tallymq.transport.tcp.TcpOptions;
  * <pre>{@code
  * ConnectionFactory cf = new TallyConnectionFactory();                  // embedded broker "default", ./tally-data
  * ConnectionFactory cf = new TallyConnectionFactory("vm://orders?dataDir=/var/lib/tally");
+ * ConnectionFactory cf = new TallyConnectionFactory("tcp://mq.example.com:61716?ssl=true&trustStore=/etc/tally/trust.p12"
+ *         + "&trustStorePassword=changeit");
  * }</pre>
  *
  * The URL forms and options are listed in {@link ConnectionOptions}. An embedded ({@code vm://})
@@ -45,6 +49,7 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
 
     private final String url;
     private transient volatile ConnectionOptions options;
+    private transient volatile TcpOptions tcp;
 
     /** The embedded broker {@code default}, data in {@code ./tally-data}. */
     public TallyConnectionFactory() {
@@ -105,11 +110,42 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
         return ((TallyConnection) createConnection(userName, password)).restrictTo(TallyConnection.Domain.TOPIC);
     }
 
-    private static TallyConnection open(ConnectionOptions o, String user, String password) throws JMSException {
+    private TallyConnection open(ConnectionOptions o, String user, String password) throws JMSException {
         return TallyConnection.open(o, connector(o), user, password);
     }
 
-    static Function<Endpoint, Peer> connector(ConnectionOptions o) throws JMSException {
+    /** The TCP settings of this factory's URL, built once (key stores are read once, at the first connection). */
+    private TcpOptions tcpOptions(ConnectionOptions o) throws JMSException {
+        TcpOptions t = tcp;
+        if (t == null) {
+            t = TcpOptions.defaults().withHeartbeat(java.time.Duration.ofMillis(o.heartbeatMillis()));
+            if (o.ssl()) {
+                TlsOptions tls = TlsOptions.client(store(o, "trustStore"), store(o, "keyStore"),
+                        o.bool("verifyHostname", true));
+                try {
+                    t = t.withTls(TlsContext.forClient(tls));
+                } catch (IOException e) {
+                    JMSException je = new JMSException("cannot set up TLS for " + o + ": " + e.getMessage(), "TALLY-TLS");
+                    je.setLinkedException(e);
+                    je.initCause(e);
+                    throw je;
+                }
+            }
+            tcp = t;
+        }
+        return t;
+    }
+
+    private static TlsOptions.StoreFile store(ConnectionOptions o, String prefix) {
+        String path = o.option(prefix);
+        if (path == null) {
+            return null;
+        }
+        String pw = o.option(prefix + "Password");
+        return new TlsOptions.StoreFile(Path.of(path), pw == null ? null : pw.toCharArray(), o.option(prefix + "Type"));
+    }
+
+    Function<Endpoint, Peer> connector(ConnectionOptions o) throws JMSException {
         if (o.scheme().equals("vm")) {
             String dataDir = o.option("dataDir");
             BrokerConfig.Builder builder = BrokerConfig.builder(o.name())
@@ -140,7 +176,7 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
         int colon = hostPort.lastIndexOf(':');
         String host = hostPort.substring(0, colon);
         int port = Integer.parseInt(hostPort.substring(colon + 1));
-        TcpOptions tcp = TcpOptions.defaults().withHeartbeat(java.time.Duration.ofMillis(o.heartbeatMillis()));
+        TcpOptions tcp = tcpOptions(o);
         return client -> {
             try {
                 return TcpConnector.connect(host, port, client, tcp);
@@ -195,6 +231,6 @@ public class TallyConnectionFactory implements ConnectionFactory, QueueConnectio
 
     @Override
     public String toString() {
-        return "TallyConnectionFactory[" + url.replaceAll("(password|users)=[^&]*", "$1=***") + "]";
+        return "TallyConnectionFactory[" + ConnectionOptions.maskSecrets(url) + "]";
     }
 }

@@ -88,7 +88,7 @@ public class TallyXAConnectionFactory extends TallyConnectionFactory implements 
         return TallyXAJMSContext.openXA(() -> openXA(options(), userName, password));
     }
 
-    private static TallyXAConnection openXA(ConnectionOptions o, String user, String password) throws JMSException {
+    private TallyXAConnection openXA(ConnectionOptions o, String user, String password) throws JMSException {
         return TallyConnection.openXA(o, connector(o), user, password);
     }
 

@@ -74,22 +74,28 @@ import static org.tallymq.protocol.WireWriter.NULL_CODE;
  *   0x12 UNSUBSCRIBE        string subscriptionName
  *   0x13 HEARTBEAT          (none); sent by either side, never answered
  *   0x14 SET_STARTED        bool started
- *   0x15 XA_START           long sessionId, xid xid, int flags, int timeoutSeconds
+ *   0x15 XA_START           long sessionId, xid xid, int flags, int timeoutSeconds  (0x15-0x1B, 0x64-0x65: version 2)
  *   0x16 XA_END             long sessionId, xid xid, int flags, longs consumedDeliveryIds
  *   0x17 XA_PREPARE         xid xid
  *   0x18 XA_COMMIT          xid xid, bool onePhase
  *   0x19 XA_ROLLBACK        xid xid
  *   0x1A XA_FORGET          xid xid
  *   0x1B XA_RECOVER         (none)
+ *   0x1E SET_HEARTBEAT      long proposedMillis                                 (version 2)
  *   0x40 DELIVER            long consumerId, long deliveryId, int deliveryCount, message? message
  *   0x41 CONNECTION_CLOSED_BY_BROKER  enum code (ErrorCode), string reason
  *   0x60 OK                 (none)
- *   0x61 CONNECTED          string connectionId, string brokerName
+ *   0x61 CONNECTED          string connectionId, string brokerName[, int protocolVersion]
+ *                           protocolVersion (version 2) is there iff it is not 1: a broker sends it
+ *                           only to a client that announced version 2 or later, so a version-1 client
+ *                           never sees it. The one optional field of the protocol: the client cannot
+ *                           know the broker's version before this answer.
  *   0x62 BROWSED            messages messages
  *   0x63 FAILED             enum code (ErrorCode), string message
  *   0x64 XA_RESULT          int code (an XAException/XAResource code), string message
  *   0x65 XIDS               int32 count, then that many xid
- *   0x00, 0x1C-0x3F, 0x42-0x5F, 0x66-0xFF: not defined in version 1, rejected
+ *   0x6E HEARTBEAT_AGREED   long millis                                         (version 2)
+ *   0x00, 0x1C-0x1D, 0x1F-0x3F, 0x42-0x5F, 0x66-0x6D, 0x6F-0xFF: not defined in version 2, rejected
  * </pre>
  *
  * <h2>Versions</h2>
@@ -109,6 +115,14 @@ import static org.tallymq.protocol.WireWriter.NULL_CODE;
  * Because peers only send what the negotiated version defines, a version-1 decoder treats an
  * unknown type code, an unknown enum code and bytes after the last field as errors.
  *
+ * <p><b>Version 2</b> (heartbeat negotiation). The broker answers a CONNECT that announces version
+ * v with CONNECTED carrying min(v, broker's version) when that is 2 or more (a version-1 client gets
+ * the version-1 CONNECTED it knows). A client that reads 2 or more there sends SET_HEARTBEAT with
+ * its period; the broker answers HEARTBEAT_AGREED with the period both then use (the proposal,
+ * kept within the broker's bounds). A client that reads no version knows the broker speaks version 1
+ * and sends nothing new; a version-1 client never sends SET_HEARTBEAT, and the broker keeps its own
+ * configured period for it.
+ *
  * <h2>Trust</h2>
  * {@link #decode} trusts nothing it reads: every length and count is checked against the bytes
  * that remain before anything is allocated, so a malformed or hostile frame ends in a
@@ -121,7 +135,7 @@ import static org.tallymq.protocol.WireWriter.NULL_CODE;
 public final class Codec {
 
     /** The protocol version this build speaks, carried in {@link Command.Connect#protocolVersion()}. */
-    public static final int PROTOCOL_VERSION = 1;
+    public static final int PROTOCOL_VERSION = 2;
 
     /** The bytes of the length prefix in front of every frame body. */
     public static final int LENGTH_PREFIX_BYTES = 4;
@@ -317,6 +331,12 @@ public final class Codec {
             case SET_STARTED:
                 w.bool(((Command.SetStarted) c).started());
                 break;
+            case SET_HEARTBEAT:
+                w.i64(((Command.SetHeartbeat) c).proposedMillis());
+                break;
+            case HEARTBEAT_AGREED:
+                w.i64(((Command.Reply.HeartbeatAgreed) c).millis());
+                break;
             case DELIVER: {
                 var x = (Command.Deliver) c;
                 w.i64(x.consumerId());
@@ -382,6 +402,9 @@ public final class Codec {
                 var x = (Command.Reply.Connected) c;
                 w.string(x.connectionId(), "connectionId");
                 w.string(x.brokerName(), "brokerName");
+                if (x.protocolVersion() != 1) {
+                    w.i32(x.protocolVersion());
+                }
                 break;
             }
             case BROWSED: {
@@ -487,7 +510,7 @@ public final class Codec {
         CommandType type = CommandType.ofCode(code);
         if (type == null) {
             throw r.malformed("type", "unknown command type code 0x" + WireReader.hex(code)
-                    + "; protocol version " + PROTOCOL_VERSION + " defines 0x01-0x1B, 0x40-0x41 and 0x60-0x65");
+                    + "; protocol version " + PROTOCOL_VERSION + " defines 0x01-0x1B, 0x1E, 0x40-0x41, 0x60-0x65 and 0x6E");
         }
         r.typeName(type.name());
         long correlationId = r.i64("correlationId");
@@ -571,6 +594,12 @@ public final class Codec {
             case SET_STARTED:
                 c = new Command.SetStarted(r.bool(last = "started"));
                 break;
+            case SET_HEARTBEAT:
+                c = new Command.SetHeartbeat(r.i64(last = "proposedMillis"));
+                break;
+            case HEARTBEAT_AGREED:
+                c = new Command.Reply.HeartbeatAgreed(r.i64(last = "millis"));
+                break;
             case DELIVER:
                 c = new Command.Deliver(r.i64("consumerId"), r.i64("deliveryId"), r.i32("deliveryCount"),
                         optionalMessage(r));
@@ -618,7 +647,16 @@ public final class Codec {
                 break;
             }
             case CONNECTED:
-                c = new Command.Reply.Connected(r.string("connectionId"), r.string(last = "brokerName"));
+                String connectionId = r.string("connectionId");
+                String brokerName = r.string(last = "brokerName");
+                int version = 1;
+                if (r.remaining() > 0) { // version 2: the optional last field
+                    version = r.i32(last = "protocolVersion");
+                    if (version == 1) {
+                        throw r.malformed("protocolVersion", "version 1 is never sent (its absence means 1)");
+                    }
+                }
+                c = new Command.Reply.Connected(connectionId, brokerName, version);
                 break;
             case BROWSED:
                 c = new Command.Reply.Browsed(messages(r));

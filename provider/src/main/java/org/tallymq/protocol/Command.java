@@ -115,6 +115,14 @@ public sealed interface Command {
     }
 
     /**
+     * Protocol version 2: the client proposes its heartbeat period (milliseconds); the broker answers
+     * {@link Reply.HeartbeatAgreed} with the period both ends then use. Sent only after a CONNECTED that
+     * announced version 2 or later.
+     */
+    record SetHeartbeat(long proposedMillis) implements Command {
+    }
+
+    /**
      * Keeps an idle connection alive; either side sends it when it has sent nothing for a while and
      * closes the connection when it has heard nothing for longer. Never answered; carries correlation id 0.
      */
@@ -181,7 +189,21 @@ public sealed interface Command {
         record Ok() implements Reply {
         }
 
-        record Connected(String connectionId, String brokerName) implements Reply {
+        /**
+         * @param protocolVersion the version both ends speak on this connection: the lower of the client's
+         *                        and the broker's; 1 for a client that announced version 1 (then it is not
+         *                        on the wire)
+         */
+        record Connected(String connectionId, String brokerName, int protocolVersion) implements Reply {
+
+            /** A version-1 answer. */
+            public Connected(String connectionId, String brokerName) {
+                this(connectionId, brokerName, 1);
+            }
+        }
+
+        /** Answers {@link SetHeartbeat}: both ends use this period from now on. */
+        record HeartbeatAgreed(long millis) implements Reply {
         }
 
         record Browsed(List<MessageData> messages) implements Reply {

@@ -37,6 +37,7 @@ enum CommandType {
     XA_ROLLBACK(0x19, Command.XaRollback.class),
     XA_FORGET(0x1A, Command.XaForget.class),
     XA_RECOVER(0x1B, Command.XaRecover.class),
+    SET_HEARTBEAT(0x1E, Command.SetHeartbeat.class), // version 2; 0x15-0x1D left to the XA commands
 
     DELIVER(0x40, Command.Deliver.class),
     CONNECTION_CLOSED_BY_BROKER(0x41, Command.ConnectionClosedByBroker.class),
@@ -46,7 +47,8 @@ enum CommandType {
     BROWSED(0x62, Command.Reply.Browsed.class),
     FAILED(0x63, Command.Reply.Failed.class),
     XA_RESULT(0x64, Command.Reply.XaResult.class),
-    XIDS(0x65, Command.Reply.Xids.class);
+    XIDS(0x65, Command.Reply.Xids.class),
+    HEARTBEAT_AGREED(0x6E, Command.Reply.HeartbeatAgreed.class); // version 2
 
     private static final CommandType[] BY_CODE = new CommandType[256];
     private static final Map<Class<?>, CommandType> BY_CLASS = new HashMap<>();

@@ -26,6 +26,7 @@ import org.tallymq.broker.BrokerConfig;
  * permission.producer=send:orders.#, createTemporary
  * permission.auditor=browse:#, consume:audit.*, createDurable:audit.*
  * populateUserId=true                 # set JMSXUserID of every sent message
+ * tls.keyStore=/etc/tally/broker.p12  # TLS keys: see TlsConfig (read there, skipped here)
  * policy.orders.#.maxDeliveryAttempts=5  # delivery policies by destination: see PolicyConfigFile
  * </pre>
  *
@@ -69,7 +70,9 @@ public final class SecurityConfigFile {
         Map<String, String> policyLines = new LinkedHashMap<>();
         for (String key : new TreeSet<>(p.stringPropertyNames())) {
             String value = p.getProperty(key).trim();
-            if (key.equals("populateUserId")) {
+            if (TlsConfig.isTlsKey(key)) {
+                continue; // read by TlsConfig (the standalone server's TLS settings)
+            } else if (key.equals("populateUserId")) {
                 if (!value.equals("true") && !value.equals("false")) {
                     throw bad(file, key, "true or false, not '" + value + "'");
                 }
@@ -93,8 +96,8 @@ public final class SecurityConfigFile {
             } else if (key.startsWith("permission.") && key.length() > "permission.".length()) {
                 permissions.put(key.substring("permission.".length()), permissions(file, key, value));
             } else {
-                throw bad(file, key, "one of user.NAME=password, user.NAME.roles=role,..., permission.ROLE=operation:pattern,...,"
-                        + " populateUserId=true|false or policy.PATTERN.SETTING=value; '" + key + "' is none of these");
+                throw bad(file, key, "one of user.NAME=password, user.NAME.roles=role,..., permission.ROLE=operation:pattern,..."
+                        + ", populateUserId=true|false, policy.PATTERN.SETTING=value or tls.*; '" + key + "' is none of these");
             }
         }
         for (Map.Entry<String, Set<String>> e : roles.entrySet()) {

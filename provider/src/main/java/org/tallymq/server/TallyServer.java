@@ -14,10 +14,13 @@ import org.tallymq.broker.Broker;
 import org.tallymq.broker.BrokerConfig;
 import org.tallymq.transport.tcp.TcpAcceptor;
 import org.tallymq.transport.tcp.TcpOptions;
+import org.tallymq.transport.tcp.TlsContext;
+import org.tallymq.transport.tcp.TlsOptions;
 
 /**
  * The standalone broker process: {@code tally server [--data-dir DIR] [--bind HOST:PORT] [--name NAME]
- * [--users user:password,...] [--config FILE]}. Defaults: {@code ./tally-data}, {@code 127.0.0.1:61716}, name {@code tally}.
+ * [--users user:password,...] [--config FILE] [--memory-budget BYTES] [--block-timeout MILLIS] [--tls-* ...]}
+ * (TLS options: {@link TlsConfig}). Defaults: {@code ./tally-data}, {@code 127.0.0.1:61716}, name {@code tally}.
  *
  * <p>Its broker holds a lock on {@code DIR/tally.lock} for its whole life (as every persistent broker,
  * embedded ones too), so two brokers never share a data directory; it logs one line when it is ready; on SIGTERM (or Ctrl-C) it stops accepting, closes
@@ -51,7 +54,9 @@ public final class TallyServer implements AutoCloseable {
             throw e;
         }
         InetSocketAddress a = acceptor.address();
-        LOG.info("Tally broker '" + config.name() + "' ready on " + a.getHostString() + ":" + a.getPort() + ", data directory "
+        String tls = options.tls() == null ? "" : " with TLS (client certificates: "
+                + options.tls().options().clientAuth().word() + ")";
+        LOG.info("Tally broker '" + config.name() + "' ready on " + a.getHostString() + ":" + a.getPort() + tls + ", data directory "
                 + dir + ", durability: " + (config.persistent() ? "every PERSISTENT send and acknowledgement forced to the "
                 + broker.storeDescription() : broker.storeDescription()));
         return new TallyServer(broker, acceptor);
@@ -86,7 +91,7 @@ public final class TallyServer implements AutoCloseable {
         if (opts == null) {
             System.err.println("usage: tally server [--data-dir DIR] [--bind HOST:PORT] [--name NAME] [--users user:password,...]"
                     + " [--config FILE] [--memory-budget BYTES] [--block-timeout MILLIS] [--xa-timeout SECONDS]"
-                    + " [--xa-prepared-warn MILLIS]");
+                    + " [--xa-prepared-warn MILLIS] " + TlsConfig.usage());
             System.exit(64);
             return;
         }
@@ -142,10 +147,21 @@ public final class TallyServer implements AutoCloseable {
             users = fromFile;
         }
         BrokerConfig config = builder.users(users).build();
+        TcpOptions tcp = TcpOptions.defaults();
+        try {
+            TlsOptions tls = TlsConfig.read(opts.containsKey("--config") ? Path.of(opts.get("--config")) : null, opts);
+            if (tls != null) {
+                tcp = tcp.withTls(TlsContext.forBroker(tls));
+            }
+        } catch (IOException e) {
+            System.err.println("tally server: " + (e instanceof SecurityConfigFile.Invalid ? "" : "TLS: ") + e.getMessage());
+            System.exit(78); // EX_CONFIG
+            return;
+        }
         TallyServer server;
         try {
             server = start(config, new InetSocketAddress(bind.substring(0, colon), Integer.parseInt(bind.substring(colon + 1))),
-                    TcpOptions.defaults());
+                    tcp);
         } catch (IOException e) {
             System.err.println("tally server: " + e.getMessage());
             System.exit(1);
@@ -175,6 +191,10 @@ public final class TallyServer implements AutoCloseable {
         return org.tallymq.store.journal.JournalTool.run(args, System.out, System.err);
     }
 
+    private static final java.util.Set<String> KNOWN_OPTIONS = java.util.Set.of("--data-dir", "--bind", "--name", "--users",
+            "--config", "--memory-budget", "--block-timeout", "--xa-timeout", "--xa-prepared-warn");
+
+    /** The options, or null when one is unknown or has no value. */
     private static Map<String, String> parse(String[] args) {
         Map<String, String> m = new LinkedHashMap<>();
         int i = 0;
@@ -183,7 +203,7 @@ public final class TallyServer implements AutoCloseable {
         }
         for (; i < args.length; i++) {
             String a = args[i];
-            if (!a.startsWith("--") || i + 1 >= args.length) {
+            if (!a.startsWith("--") || i + 1 >= args.length || !(KNOWN_OPTIONS.contains(a) || TlsConfig.isOption(a))) {
                 return null;
             }
             m.put(a, args[++i]);

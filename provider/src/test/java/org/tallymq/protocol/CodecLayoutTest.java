@@ -66,6 +66,9 @@ class CodecLayoutTest {
 
     private static void fields(Record r, Out out) {
         for (RecordComponent rc : r.getClass().getRecordComponents()) {
+            if (r instanceof Command.Reply.Connected c && rc.getName().equals("protocolVersion") && c.protocolVersion() == 1) {
+                continue; // the protocol's one optional field: absent means version 1
+            }
             Object v;
             try {
                 v = rc.getAccessor().invoke(r);

@@ -207,6 +207,25 @@ abstract class AuthorizationTestBase {
     }
 
     @Test
+    @DisplayName("unsubscribe needs createDurable on the subscription's topic, as creating it does; a refused one stays")
+    void unsubscribeNeedsCreateDurable() throws Exception {
+        Session admin = session("admin", ADMIN_PW);
+        admin.createSharedDurableConsumer(admin.createTopic("news.world"), "news-archive").close();
+        admin.createSharedDurableConsumer(admin.createTopic("weather.today"), "weather-archive").close();
+        Session alice = session("alice", ALICE_PW);
+        JMSSecurityException e = assertThrows(JMSSecurityException.class, () -> alice.unsubscribe("news-archive"));
+        assertNamesUserOperationDestination(e, "alice", "delete the durable subscription 'news-archive'", "news.world");
+        Session bob = session("bob", BOB_PW);
+        assertThrows(JMSSecurityException.class, () -> bob.unsubscribe("weather-archive"), "bob has createDurable only on news.*");
+        try (JMSContext ctx = factory().createContext("alice", ALICE_PW)) {
+            assertThrows(JMSSecurityRuntimeException.class, () -> ctx.unsubscribe("news-archive"));
+        }
+        bob.unsubscribe("news-archive"); // bob may: createDurable:news.*
+        assertThrows(jakarta.jms.InvalidDestinationException.class, () -> bob.unsubscribe("news-archive"), "it is gone");
+        admin.unsubscribe("weather-archive"); // the refused attempts left it in place
+    }
+
+    @Test
     @DisplayName("browse: allowed by browse:orders.# (several words), denied without a browse permission")
     void browse() throws Exception {
         Session admin = session("admin", ADMIN_PW);

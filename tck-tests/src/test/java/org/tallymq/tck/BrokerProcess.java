@@ -21,6 +21,10 @@ import org.junit.platform.launcher.LauncherSessionListener;
  *   <li>{@code tck.server.args}: its arguments, separated by spaces</li>
  *   <li>{@code tck.server.port}: the loopback port to wait for before tests start</li>
  *   <li>{@code tck.server.log}: where the broker's output goes</li>
+ *   <li>{@code tck.server.tls.dir}: when set, a TLS pass: {@code broker.p12} (a key pair for localhost and
+ *       127.0.0.1, password {@value #TLS_KEY_PASSWORD}, made by the JDK's keytool) and {@code trust.p12} (its
+ *       certificate, password {@value #TLS_TRUST_PASSWORD}) are made there before the broker starts; the
+ *       arguments and the JNDI file name them</li>
  * </ul>
  */
 public final class BrokerProcess implements LauncherSessionListener {
@@ -40,6 +44,10 @@ public final class BrokerProcess implements LauncherSessionListener {
         if (!args.isBlank()) {
             cmd.addAll(Arrays.asList(args.trim().split("\\s+")));
         }
+        String tlsDir = System.getProperty("tck.server.tls.dir");
+        if (tlsDir != null && !tlsDir.isBlank()) {
+            makeKeyStores(Path.of(tlsDir));
+        }
         int port = Integer.parseInt(System.getProperty("tck.server.port"));
         File log = new File(System.getProperty("tck.server.log", "target/tck-broker.log"));
         try {
@@ -49,6 +57,42 @@ public final class BrokerProcess implements LauncherSessionListener {
             throw new IllegalStateException("could not start the broker for the suite: " + cmd, e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    }
+
+    static final String TLS_KEY_PASSWORD = "tck-keys";
+    static final String TLS_TRUST_PASSWORD = "tck-trust";
+
+    /** Test-only key stores for a TLS pass, made afresh: nothing secret is checked in. */
+    private static void makeKeyStores(Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            Path keys = dir.resolve("broker.p12");
+            java.nio.file.Files.deleteIfExists(keys);
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-alias", "broker", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                    "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+                    "-keystore", keys.toString(), "-storepass", TLS_KEY_PASSWORD, "-keypass", TLS_KEY_PASSWORD)
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("keytool could not make " + keys + ": " + out);
+            }
+            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(keys)) {
+                ks.load(in, TLS_KEY_PASSWORD.toCharArray());
+            }
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("broker", ks.getCertificate("broker"));
+            try (java.io.OutputStream o = java.nio.file.Files.newOutputStream(dir.resolve("trust.p12"))) {
+                trust.store(o, TLS_TRUST_PASSWORD.toCharArray());
+            }
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("could not make the key stores of the TLS pass in " + dir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making the key stores of the TLS pass", e);
+        }
     }
 
     private void waitForPort(int port, File log) {

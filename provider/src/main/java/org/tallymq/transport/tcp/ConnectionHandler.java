@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.function.Function;
@@ -85,7 +86,18 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         String why;
-        if (root instanceof ProtocolException || root instanceof TooLongFrameException
+        if (root instanceof NotSslRecordException) {
+            why = "not a TLS connection from " + remote(ctx.channel()) + ": this port requires TLS (a client without"
+                    + " ssl=true in its URL?)";
+            LOG.warning(side + ": closing connection: " + why);
+        } else if (TlsContext.isHandshakeFailure(root)) {
+            why = TlsContext.explainHandshakeFailure(root, remote(ctx.channel()), CLIENT.equals(side));
+            if (BROKER.equals(side)) {
+                LOG.warning(side + ": closing connection: " + why);
+            } else {
+                LOG.fine(side + ": " + why); // the connecting thread reports it
+            }
+        } else if (root instanceof ProtocolException || root instanceof TooLongFrameException
                 || root instanceof io.netty.handler.codec.CorruptedFrameException) {
             why = "bad frame from " + remote(ctx.channel()) + ": " + root.getMessage();
             LOG.warning(side + ": closing connection: " + why);

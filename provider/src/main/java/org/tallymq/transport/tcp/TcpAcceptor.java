@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.tallymq.protocol.Acceptor;
 
 /**
- * Listens for Tally clients on a TCP port and hands each connection to the broker's {@link Acceptor}.
+ * Listens for Tally clients on a TCP port and hands each connection to the broker's {@link Acceptor};
+ * with {@link TcpOptions#tls()} set, every connection is TLS (a plain client's connection is closed).
  * {@link #stopAccepting} stops listening; {@link #close} also closes every connection.
  */
 public final class TcpAcceptor implements AutoCloseable {
@@ -40,7 +41,8 @@ public final class TcpAcceptor implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        Pipelines.install(ch.pipeline(), options);
+                        Pipelines.install(ch.pipeline(), options,
+                                options.tls() == null ? null : options.tls().brokerHandler(ch.alloc()), true);
                         ch.pipeline().addLast("connection", new ConnectionHandler(ConnectionHandler.BROKER, broker::accept));
                     }
                 });

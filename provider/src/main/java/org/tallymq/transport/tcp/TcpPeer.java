@@ -1,6 +1,9 @@
 package org.tallymq.transport.tcp;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
 import org.tallymq.protocol.Frame;
 import org.tallymq.protocol.Peer;
 
@@ -41,6 +44,23 @@ final class TcpPeer implements Peer {
             closeReason = reason;
         }
         channel.close();
+    }
+
+    /** The writer-idle period of this connection's heartbeat handler. */
+    @Override
+    public Duration heartbeat() {
+        ChannelHandler h = channel.pipeline().get(Pipelines.IDLE);
+        return h instanceof IdleStateHandler idle ? Duration.ofMillis(idle.getWriterIdleTimeInMillis()) : null;
+    }
+
+    /** Replaces the heartbeat handler (on the channel's event loop; its idle timers start afresh). */
+    @Override
+    public void heartbeat(Duration period) {
+        channel.eventLoop().execute(() -> {
+            if (channel.pipeline().get(Pipelines.IDLE) != null) {
+                channel.pipeline().replace(Pipelines.IDLE, Pipelines.IDLE, Pipelines.idle(period));
+            }
+        });
     }
 
     String closeReason() {

@@ -47,17 +47,15 @@ import org.tallymq.server.TallyServer;
  * Dead peers (issue 6 items 2 and 3): heartbeats find a peer that stopped answering, on either
  * side, and the broker returns a dead connection's unacknowledged messages to their queue.
  *
- * <p>The client's heartbeat is not configurable from the URL yet ({@code TcpOptions.defaults()}, 10 s,
- * so a silent broker is found after 30 s); these tests open {@link TallyConnection} with a TCP
- * connector whose heartbeat is 500 ms, which is the same client code with a shorter period. The
- * heartbeat period is not negotiated: each side declares the other dead after three of its own
- * periods, so both sides of these tests use the same period (a client whose period is longer than a
- * third of the broker's timeout is dropped while idle and healthy). Waits are bounded generously;
+ * <p>These tests open {@link TallyConnection} with a TCP connector whose heartbeat is 500 ms (the URL
+ * option {@code heartbeat=} does the same for applications). The client proposes that period when it
+ * connects and the broker agrees to it (protocol version 2, {@link HeartbeatNegotiationTest}), so both
+ * ends beat every 500 ms and declare the other dead after 1.5 s of silence. Waits are bounded generously;
  * nothing asserts how fast.
  */
 class DeadPeerTest {
 
-    /** Both sides of the connections under test (the periods are not negotiated: see the class comment). */
+    /** The clients' heartbeat period, which the broker agrees to (see the class comment). */
     private static final Duration HEARTBEAT = Duration.ofMillis(500);
     private static final long WAIT_S = 30;
 

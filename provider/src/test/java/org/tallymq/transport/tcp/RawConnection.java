@@ -45,6 +45,21 @@ final class RawConnection implements AutoCloseable {
         out.flush();
     }
 
+    /** Writes bytes as they are (a frame, a part of one, or garbage). */
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** The body (after the length prefix) of the next frame, heartbeats included. */
+    byte[] readBody() throws IOException {
+        int len = in.readInt();
+        Codec.checkFrameLength(len, TcpOptions.DEFAULT_MAX_FRAME_BYTES);
+        byte[] body = new byte[len];
+        in.readFully(body);
+        return body;
+    }
+
     /** The next frame, skipping heartbeats. @throws EOFException when the far side closed */
     Frame read() throws IOException {
         while (true) {
