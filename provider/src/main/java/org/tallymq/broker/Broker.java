@@ -353,6 +353,11 @@ public final class Broker implements Acceptor, AutoCloseable {
         }
     }
 
+    /** How many times the store has forced its files to disk since the broker started (for benchmarks). Thread-safe. */
+    public long storeForces() {
+        return store.forces();
+    }
+
     /** Xids of the prepared XA branches (for tools and tests). Thread-safe. */
     public List<org.tallymq.protocol.XidData> preparedXids() {
         return inspect(xa::recover);

@@ -241,6 +241,11 @@ public final class JournalStore implements MessageStore {
     }
 
     @Override
+    public long forces() {
+        return journal.forces();
+    }
+
+    @Override
     public void close() {
         journal.close();
     }

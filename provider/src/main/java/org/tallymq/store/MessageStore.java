@@ -114,6 +114,11 @@ public interface MessageStore extends AutoCloseable {
 
     CompletableFuture<Void> deleteSubscription(long recordId);
 
+    /** How many times the store has forced its files to disk since it opened (0 for a store that keeps nothing). */
+    default long forces() {
+        return 0;
+    }
+
     @Override
     void close();
 }

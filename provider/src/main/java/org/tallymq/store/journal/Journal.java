@@ -356,6 +356,15 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
+     * How many times the journal has forced its files to disk since it was opened: with group commit,
+     * fewer than the forced appends when callers write concurrently. For benchmarks and monitoring.
+     * Thread-safe.
+     */
+    public long forces() {
+        return writer.forces();
+    }
+
+    /**
      * Per-segment statistics, oldest first, as of the moment the writer handled the request. Thread-safe.
      *
      * @throws IOException if the journal failed or is closed

@@ -108,6 +108,7 @@ final class JournalWriter implements Runnable {
     private long pendingStart = -1;
     private long attemptEnd;
     private boolean unforced;
+    private final java.util.concurrent.atomic.LongAdder forces = new java.util.concurrent.atomic.LongAdder();
 
     JournalWriter(Path dir, JournalIndex index, SegmentAllocator allocator, int segmentSize, Runnable onRoll) {
         this.dir = dir;
@@ -213,7 +214,7 @@ final class JournalWriter implements Runnable {
             if (failure == null) {
                 flush();
                 if (unforced) {
-                    current.file.force();
+                    forceCurrent();
                 }
             }
         } catch (IOException e) {
@@ -235,7 +236,7 @@ final class JournalWriter implements Runnable {
                 if (op instanceof Call<?> c) {
                     flush();
                     if (c.forceFirst && unforced) {
-                        current.file.force();
+                        forceCurrent();
                         unforced = false;
                     }
                     c.run();
@@ -316,11 +317,22 @@ final class JournalWriter implements Runnable {
         unforced = true;
     }
 
+    /** Forces the current segment; counted for {@link #forces()}. */
+    private void forceCurrent() throws IOException {
+        current.file.force();
+        forces.increment();
+    }
+
+    /** How many times this writer has forced a segment (group commits, rolls, close). Thread-safe. */
+    long forces() {
+        return forces.sum();
+    }
+
     /** Writes what is buffered, forces if any pending append is sync, completes the pending appends. */
     private void flush() throws IOException {
         writeBuffered();
         if (pendingSync) {
-            current.file.force();
+            forceCurrent();
             unforced = false;
         }
         completePending();
@@ -338,7 +350,7 @@ final class JournalWriter implements Runnable {
     /** The current segment is full: make it durable, complete its appends, move to the next segment. */
     private void roll() throws IOException {
         writeBuffered();
-        current.file.force();
+        forceCurrent();
         unforced = false;
         completePending();
         Segment next = allocator.take(current.seq + 1);
@@ -358,7 +370,7 @@ final class JournalWriter implements Runnable {
         if (pendingStart >= 0) {
             try {
                 SegmentAllocator.zeroFill(current.file, pendingStart, Math.max(attemptEnd, current.writePosition));
-                current.file.force();
+                forceCurrent();
             } catch (IOException | RuntimeException e) {
                 f.addSuppressed(new IOException("could not erase the unacknowledged bytes " + pendingStart + ".."
                         + Math.max(attemptEnd, current.writePosition) + " of " + current.file.path()

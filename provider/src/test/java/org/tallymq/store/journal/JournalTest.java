@@ -56,6 +56,18 @@ class JournalTest {
     }
 
     @Test
+    @DisplayName("forces() counts the forces: a forced append adds one, an unforced one adds none")
+    void forcesAreCounted() throws IOException {
+        try (Journal j = openLoaded()) {
+            long before = j.forces();
+            await(j.appendAdd(1, (byte) 1, payload(1, 10), false));
+            assertEquals(before, j.forces(), "an unforced append is written, not forced");
+            await(j.appendAdd(2, (byte) 1, payload(2, 10), true));
+            assertEquals(before + 1, j.forces(), "a lone forced append is one force (the earlier one rides along)");
+        }
+    }
+
+    @Test
     @DisplayName("a committed transaction takes effect as a whole; a rolled-back one leaves no trace")
     void commitAndRollback() throws IOException {
         try (Journal j = openLoaded()) {
