@@ -56,6 +56,8 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
     private volatile ExceptionListener exceptionListener;
     private volatile String connectionId;
     private String brokerName;
+    /** The ExceptionListener hears of a loss once, from the first of the broker's goodbye and the socket closing. */
+    private final java.util.concurrent.atomic.AtomicBoolean lostReported = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Which of the classic domains the connection was made for (spec 9.2): QUEUE and TOPIC refuse the other's methods. */
     public enum Domain { ANY, QUEUE, TOPIC }
@@ -212,6 +214,9 @@ public class TallyConnection implements QueueConnection, TopicConnection, Client
     public void lost(String reason) {
         if (closed || connectionId == null) {
             return; // closed by the application, or lost before CONNECT was answered: open() reports that
+        }
+        if (!lostReported.compareAndSet(false, true)) {
+            return; // the broker's goodbye is followed by the socket closing: one loss, one notification
         }
         ExceptionListener l = exceptionListener;
         for (TallySession s : sessions) {

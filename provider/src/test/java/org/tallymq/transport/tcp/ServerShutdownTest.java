@@ -33,7 +33,11 @@ class ServerShutdownTest {
         Connection c = new TallyConnectionFactory("tcp://127.0.0.1:" + address.getPort()).createConnection();
         try {
             CompletableFuture<JMSException> listened = new CompletableFuture<>();
-            c.setExceptionListener(listened::complete);
+            java.util.concurrent.CountDownLatch calls = new java.util.concurrent.CountDownLatch(2);
+            c.setExceptionListener(e -> {
+                listened.complete(e);
+                calls.countDown();
+            });
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
 
             server.close();
@@ -41,6 +45,8 @@ class ServerShutdownTest {
             JMSException e = listened.get(30, TimeUnit.SECONDS);
             assertTrue(e.getMessage().contains("shutting down"), "the client hears that the broker is shutting down: "
                     + e.getMessage());
+            org.junit.jupiter.api.Assertions.assertFalse(calls.await(1, TimeUnit.SECONDS),
+                    "the ExceptionListener hears of the loss once (the goodbye and the socket closing are one loss)");
             assertThrows(JMSException.class, () -> s.createProducer(s.createQueue("q")).send(s.createTextMessage("x")),
                     "sending after the broker stopped fails");
             assertInstanceOf(IOException.class, refused(address), "the port no longer accepts connections");
