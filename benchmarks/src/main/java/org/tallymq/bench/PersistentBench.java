@@ -12,11 +12,8 @@ import jakarta.jms.Session;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -175,11 +172,11 @@ public final class PersistentBench {
 
         double measure(String key, String shortName, Rate rate) throws Exception {
             if (last < 0) {
-                last = fsyncLimit(file, window);
+                last = FsyncProbe.limit(file, window);
                 put(results, "fsync limit (ops/s)", last);
             }
             double value = rate.measure();
-            double after = fsyncLimit(file, window);
+            double after = FsyncProbe.limit(file, window);
             put(results, key, value);
             put(results, "  same window: " + shortName + " / fsync limit around it", value / ((last + after) / 2));
             put(results, "fsync limit (ops/s)", after);
@@ -196,34 +193,6 @@ public final class PersistentBench {
     private static double median(List<Double> v) {
         double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
-    }
-
-    /** 1 KiB write + force(false), sequentially through a preallocated 64 MiB file. */
-    private static double fsyncLimit(Path file, double window) throws IOException {
-        int size = 64 << 20;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
-            for (long pos = 0; pos < size; pos += zeros.capacity()) {
-                zeros.clear();
-                ch.write(zeros, pos);
-            }
-            ch.force(true);
-            ByteBuffer rec = ByteBuffer.allocate(BODY);
-            long ops = 0;
-            long start = System.nanoTime();
-            long end = start + (long) (window * 1e9);
-            long pos = 0;
-            while (System.nanoTime() < end) {
-                rec.clear();
-                ch.write(rec, pos);
-                ch.force(false);
-                pos = (pos + BODY) % size;
-                ops++;
-            }
-            return ops / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            Files.deleteIfExists(file);
-        }
     }
 
     private interface Work {

@@ -81,7 +81,7 @@ public final class TransportBench {
         String[] transports = {"in-VM", "TCP", "TLS"};
         for (int r = 1; r <= reps; r++) {
             System.out.printf("--- repetition %d ---%n", r);
-            put(results, "fsync limit of the disk, 1 KiB write + force (ops/s)", fsyncLimit(root.resolve("fsync.dat")));
+            put(results, "fsync limit of the disk, 1 KiB write + force (ops/s)", FsyncProbe.limit(root.resolve("fsync.dat"), 1));
             Map<String, Map<String, Double>> thisRep = new LinkedHashMap<>();
             for (String t : transports) {
                 Path dir = root.resolve(t + "-" + r);
@@ -326,34 +326,6 @@ public final class TransportBench {
         Latencies all = Latencies.merge(lats);
         return new Measured(consumed, consumed / window, percentileMicros(all.values, all.n, 0.5),
                 percentileMicros(all.values, all.n, 0.99));
-    }
-
-    /** 1 KiB write + force(false) for one second, sequentially through a preallocated 16 MiB file: the disk's limit. */
-    private static double fsyncLimit(Path file) throws IOException {
-        int size = 16 << 20;
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE)) {
-            java.nio.ByteBuffer zeros = java.nio.ByteBuffer.allocate(1 << 20);
-            for (long pos = 0; pos < size; pos += zeros.capacity()) {
-                zeros.clear();
-                ch.write(zeros, pos);
-            }
-            ch.force(true);
-            java.nio.ByteBuffer rec = java.nio.ByteBuffer.allocate(BODY);
-            long ops = 0;
-            long start = System.nanoTime();
-            long pos = 0;
-            while (System.nanoTime() - start < 1_000_000_000L) {
-                rec.clear();
-                ch.write(rec, pos);
-                ch.force(false);
-                pos = (pos + BODY) % size;
-                ops++;
-            }
-            return ops / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            Files.deleteIfExists(file);
-        }
     }
 
     /** A broker key pair for localhost (keytool) and a trust store holding its certificate; returns the key store. */

@@ -3,12 +3,9 @@ package org.tallymq.bench;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.XAConnection;
 import jakarta.jms.XASession;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,7 +40,7 @@ public final class XaBench {
         Files.createDirectories(dir);
         System.out.printf("XaBench: 1 persistent %d-byte send per XA transaction, %s s windows, %d repetitions%n", BODY, window, reps);
         for (int rep = 1; rep <= reps; rep++) {
-            double fsync = fsyncLimit(dir.resolve("fsync.probe"), Math.min(window, 3));
+            double fsync = FsyncProbe.limit(dir.resolve("fsync.probe"), Math.min(window, 3));
             StringBuilder line = new StringBuilder(String.format("rep %d: fsync %.0f/s", rep, fsync));
             for (int threads : new int[]{1, 4, 16}) {
                 for (boolean onePhase : new boolean[]{false, true}) {
@@ -119,31 +116,4 @@ public final class XaBench {
         }
     }
 
-    /** 1 KiB write + force(false), sequentially through a preallocated 64 MiB file. */
-    private static double fsyncLimit(Path file, double window) throws IOException {
-        int size = 64 << 20;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
-            for (long pos = 0; pos < size; pos += zeros.capacity()) {
-                zeros.clear();
-                ch.write(zeros, pos);
-            }
-            ch.force(true);
-            ByteBuffer rec = ByteBuffer.allocate(BODY);
-            long ops = 0;
-            long start = System.nanoTime();
-            long end = start + (long) (window * 1e9);
-            long pos = 0;
-            while (System.nanoTime() < end) {
-                rec.clear();
-                ch.write(rec, pos);
-                ch.force(false);
-                pos = (pos + BODY) % size;
-                ops++;
-            }
-            return ops / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            Files.deleteIfExists(file);
-        }
-    }
 }
