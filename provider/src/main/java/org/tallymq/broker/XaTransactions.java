@@ -609,10 +609,6 @@ final class XaTransactions {
         }));
     }
 
-    int size() {
-        return branches.size();
-    }
-
     /**
      * Logs the branches that have been prepared for longer than {@code warnAfterMillis}: each waits for
      * its transaction manager, and holds its messages until then.
